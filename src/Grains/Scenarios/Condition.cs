@@ -1,0 +1,42 @@
+using System.Collections.Immutable;
+
+namespace CrisisGrid.Grains.Scenarios;
+
+/// <summary>A condition on the world state, for conditional injects (e.g. "when tension between A and B exceeds 70").</summary>
+[GenerateSerializer, Immutable]
+public abstract record Condition;
+
+[GenerateSerializer, Immutable]
+public sealed record AllOfCondition(ImmutableArray<Condition> Conditions) : Condition;
+
+[GenerateSerializer, Immutable]
+public sealed record AnyOfCondition(ImmutableArray<Condition> Conditions) : Condition;
+
+public enum RelationMeasure
+{
+    Trust,
+    Tension,
+}
+
+public enum Comparison
+{
+    /// <summary>Strictly greater than the value.</summary>
+    Above,
+
+    /// <summary>Strictly less than the value.</summary>
+    Below,
+}
+
+/// <summary>
+/// Compares the relation between two nations. "Between A and B" reads both directions: tension is the higher of
+/// A→B and B→A (the more alarmed party drives escalation), trust the lower.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record RelationCondition(string NationA, string NationB, RelationMeasure Measure, Comparison Comparison, int Value) : Condition;
+
+[GenerateSerializer, Immutable]
+public sealed record IndexCondition(string Nation, NationIndex Index, Comparison Comparison, int Value) : Condition;
+
+/// <summary>Holds from turn <see cref="AtLeast"/> on.</summary>
+[GenerateSerializer, Immutable]
+public sealed record TurnCondition(int AtLeast) : Condition;
