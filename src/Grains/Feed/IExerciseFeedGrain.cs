@@ -1,4 +1,6 @@
+using CrisisGrid.Grains.Access;
 using CrisisGrid.Grains.Events;
+using CrisisGrid.Grains.World;
 using Orleans.Concurrency;
 
 namespace CrisisGrid.Grains.Feed;
@@ -24,6 +26,16 @@ public interface IExerciseFeedGrain : IGrainWithStringKey
 
     /// <summary>Events after <paramref name="afterSequence"/>, unfiltered: callers filter for their viewer.</summary>
     Task<IReadOnlyList<RecordedEvent>> Read(long afterSequence, int maxCount);
+
+    /// <summary>What <paramref name="viewer"/> may see now, consistent at one sequence number.</summary>
+    Task<ExerciseSnapshot> GetSnapshot(Participant viewer);
+
+    /// <summary>
+    /// Replays the log to <paramref name="sequence"/> and returns what <paramref name="viewer"/> could see then: the
+    /// after-action review's "who knew what when". Only exercise control (for any viewer), or observers once the
+    /// review is open, may replay; others get null.
+    /// </summary>
+    Task<ExerciseSnapshot?> GetSnapshotAt(Participant requester, Participant viewer, long sequence);
 }
 
 /// <summary>Receives an exercise's events in sequence order.</summary>

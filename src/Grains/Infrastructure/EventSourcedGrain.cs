@@ -41,6 +41,9 @@ public abstract class EventSourcedGrain<TState> : Grain
 
     protected abstract string Stream { get; }
 
+    /// <summary>Whether recorded events go to the exercise feed (grains outside any exercise, like the catalog, say no).</summary>
+    protected virtual bool PublishesToFeed => true;
+
     protected abstract TState InitialState();
 
     /// <summary>The pure state transition for one recorded event of this stream.</summary>
@@ -106,7 +109,11 @@ public abstract class EventSourcedGrain<TState> : Grain
             Fold(e);
         }
 
-        await PublishToFeed(recorded);
+        if (PublishesToFeed)
+        {
+            await PublishToFeed(recorded);
+        }
+
         return recorded;
     }
 

@@ -1,0 +1,11 @@
+using CrisisGrid.Grains.Events;
+using CrisisGrid.Grains.Scenarios;
+
+namespace CrisisGrid.Grains.Alliances;
+
+[EventType("alliance.initialized"), GenerateSerializer, Immutable]
+public sealed record AllianceInitialized(AllianceDefinition Definition) : DomainEvent;
+
+/// <summary>An armed attack on a member is on record: the precondition for invoking collective defence.</summary>
+[EventType("alliance.armed-attack-recorded"), GenerateSerializer, Immutable]
+public sealed record ArmedAttackOnMemberRecorded(string AttackId, string Attacker, string Victim, string InjectId) : DomainEvent;

@@ -1,0 +1,129 @@
+using System.Collections.Immutable;
+using CrisisGrid.Grains.Adjudication;
+using CrisisGrid.Grains.Alliances;
+using CrisisGrid.Grains.Catalog;
+using CrisisGrid.Grains.Events;
+using CrisisGrid.Grains.Nations;
+using CrisisGrid.Grains.News;
+using CrisisGrid.Grains.Scenarios;
+
+namespace CrisisGrid.Grains.Exercises;
+
+/// <summary>
+/// The exercise's state transitions, including the outbox: events that change other grains add deliveries
+/// (identified by the event's sequence number, so ids are stable across replays), and
+/// <see cref="DeliveriesCompleted"/> removes them.
+/// </summary>
+public static class ExerciseEvolve
+{
+    public static ExerciseState Apply(ExerciseState state, RecordedEvent recorded)
+    {
+        var seq = recorded.Sequence;
+        return recorded.Event switch
+        {
+            ExerciseCreated e => Created(state, e, recorded),
+            TeamAssigned e => state with { Teams = state.Teams.SetItem(e.TeamId, new TeamAssignment(e.TeamId, e.TeamName, e.Nation)) },
+            ExerciseStarted => state with { Status = ExerciseStatus.Running },
+            TurnStarted e => state with { Turn = e.Turn },
+            PhaseChanged e => WithPhase(state, e, seq),
+            DeadlineExtended e => state with { DeadlineAt = e.DeadlineAt, PausedRemaining = e.PausedRemaining },
+            ExercisePaused e => state with { Status = ExerciseStatus.Paused, PausedRemaining = e.Remaining, DeadlineAt = null },
+            ExerciseResumed e => state with { Status = ExerciseStatus.Running, DeadlineAt = e.DeadlineAt, PausedRemaining = null },
+            ExerciseEnded e => state with { Status = ExerciseStatus.Ended, EndReason = e.Reason, DeadlineAt = null, PausedRemaining = null },
+            ReviewOpened => state with { ReviewOpen = true },
+            ActionAdjudicated e => state with
+            {
+                Outcomes = state.Outcomes.SetItem(e.Outcome.OutcomeId, e.Outcome),
+                Draws = e.DrawsAfter,
+                Outbox = state.Outbox.AddRange(e.Outcome.Effects.Select(
+                    effect => new NationChangeDelivery($"{seq}/{effect.Delta.Nation}", effect.Delta, effect.Summary))),
+            },
+            AdjudicationCompleted e => state with { AdjudicatedTurn = e.Turn, Draws = e.DrawsAfter },
+            OutcomeOverridden e => Override(state, e, seq),
+            NationAdjusted e => state with
+            {
+                Outbox = state.Outbox.Add(new NationChangeDelivery($"{seq}/{e.Delta.Nation}", e.Delta, $"Exercise control: {e.Reason}")),
+            },
+            InjectReleased e => Released(state, e, seq),
+            NewsPublished e => state with
+            {
+                NewsItems = state.NewsItems + 1,
+                Outbox = state.Outbox.AddRange((e.PublicSupport ?? ImmutableSortedDictionary<string, int>.Empty).Where(p => p.Value != 0).Select(
+                    p => new NationChangeDelivery(
+                        $"{seq}/{p.Key}",
+                        NationDelta.None(p.Key).AddIndex(NationIndex.PublicSupport, p.Value),
+                        $"News: {e.Headline}"))),
+            },
+            DeliveriesCompleted e => state with { Outbox = state.Outbox.RemoveAll(d => e.DeliveryIds.Contains(d.DeliveryId)) },
+            _ => state,
+        };
+    }
+
+    // Creating an exercise sets up every nation and alliance and lists it in the catalog, through the outbox.
+    private static ExerciseState Created(ExerciseState state, ExerciseCreated e, RecordedEvent recorded)
+    {
+        var scenario = e.Scenario;
+        var codes = scenario.Nations.Select(n => n.Code).ToImmutableArray();
+        var deliveries = scenario.Nations
+            .Select(n => (Delivery)new InitializeNationDelivery(
+                $"{recorded.Sequence}/nation/{n.Code}",
+                new InitializeNation(n, codes, n.ActionPointsPerTurn ?? scenario.Clock.ActionPointsPerTurn)))
+            .Concat(scenario.Alliances.Select(a => new InitializeAllianceDelivery($"{recorded.Sequence}/alliance/{a.Code}", new InitializeAlliance(a))))
+            .Append(new ListInCatalogDelivery(
+                $"{recorded.Sequence}/catalog",
+                new ExerciseEntry(state.Id, e.Name, scenario.Id, scenario.Title, recorded.RecordedAt, ExerciseStatus.Draft, 0, TurnPhase.Planning)));
+        return state with
+        {
+            Status = ExerciseStatus.Draft,
+            Name = e.Name,
+            Scenario = scenario,
+            Seed = e.Seed,
+            Outbox = state.Outbox.AddRange(deliveries),
+        };
+    }
+
+    private static ExerciseState WithPhase(ExerciseState state, PhaseChanged e, long seq)
+    {
+        var next = state with { Turn = e.Turn, Phase = e.Phase, DeadlineAt = e.DeadlineAt };
+        return e.Phase == TurnPhase.Orders
+            ? next with { Outbox = next.Outbox.AddRange(state.NationCodes.Select(code => new OpenOrdersDelivery($"{seq}/{code}", code, e.Turn))) }
+            : next;
+    }
+
+    private static ExerciseState Released(ExerciseState state, InjectReleased e, long seq)
+    {
+        var deliveries = e.Inject.Effects
+            .Select(effect => (Delivery)new NationChangeDelivery($"{seq}/{effect.Nation}", NationDelta.From(effect), $"{e.Inject.Title}"))
+            .Concat(e.Inject.Triggers.OfType<ArmedAttackTrigger>().SelectMany(attack => state.AllianceCodes.Select(
+                alliance => (Delivery)new ArmedAttackDelivery($"{seq}/attack/{alliance}", alliance, attack.Attacker, attack.Victim, e.Inject.Id))));
+        return state with
+        {
+            ReleasedInjects = state.ReleasedInjects.Add(e.Inject.Id),
+            AdHocInjects = state.AdHocInjects + (e.Source == InjectSource.AdHoc ? 1 : 0),
+            Outbox = state.Outbox.AddRange(deliveries),
+        };
+    }
+
+    // An override delivers the difference between the replacement and the original effects, nation by nation.
+    private static ExerciseState Override(ExerciseState state, OutcomeOverridden e, long seq)
+    {
+        var nations = e.Original.Select(x => x.Delta.Nation).Union(e.Replacement.Select(x => x.Delta.Nation)).Order(StringComparer.Ordinal);
+        var deliveries = new List<Delivery>();
+        foreach (var nation in nations)
+        {
+            var original = e.Original.Where(x => x.Delta.Nation == nation).Aggregate(NationDelta.None(nation), (sum, x) => sum.Plus(x.Delta));
+            var replacement = e.Replacement.Where(x => x.Delta.Nation == nation).Aggregate(NationDelta.None(nation), (sum, x) => sum.Plus(x.Delta));
+            // Amounts: replacement − original. Posture and sanctions: as the replacement states them.
+            var difference = replacement.Plus(original.NegatedAmounts());
+            if (!difference.IsEmpty)
+            {
+                deliveries.Add(new NationChangeDelivery($"{seq}/{nation}", difference, $"Exercise control revised outcome {e.OutcomeId}: {e.Reason}"));
+            }
+        }
+
+        var outcomes = state.Outcomes.TryGetValue(e.OutcomeId, out var outcome)
+            ? state.Outcomes.SetItem(e.OutcomeId, outcome with { Effects = e.Replacement })
+            : state.Outcomes;
+        return state with { Outcomes = outcomes, Outbox = state.Outbox.AddRange(deliveries) };
+    }
+}

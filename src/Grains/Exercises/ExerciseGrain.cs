@@ -1,0 +1,314 @@
+using CrisisGrid.Grains.Access;
+using CrisisGrid.Grains.Adjudication;
+using CrisisGrid.Grains.Alliances;
+using CrisisGrid.Grains.Catalog;
+using CrisisGrid.Grains.Commands;
+using CrisisGrid.Grains.Events;
+using CrisisGrid.Grains.Infrastructure;
+using CrisisGrid.Grains.Injects;
+using CrisisGrid.Grains.Nations;
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+
+namespace CrisisGrid.Grains.Exercises;
+
+/// <summary>
+/// Runs one exercise. Commands go through <see cref="ExerciseRules"/>; after each accepted command the grain
+/// "settles": it delivers the outbox to nations and alliances, adjudicates a turn whose orders just closed, fires
+/// conditional injects at the evaluation points (turn start, after adjudication) and keeps the deadline reminder in
+/// step with the clock. Settling is idempotent, so activation after a crash simply settles again.
+/// </summary>
+public sealed class ExerciseGrain(IEventLog log, TimeProvider time, ILogger<ExerciseGrain> logger)
+    : EventSourcedGrain<ExerciseState>(log, time, logger), IExerciseGrain
+{
+    public const string DeadlineReminder = "phase-deadline";
+
+    // Guards against a runaway chain of conditional injects releasing each other within one settle.
+    private const int MaxSettleRounds = 32;
+
+    private (int Turn, string Point)? _conditionsChecked;
+    private DateTimeOffset? _reminderFor;
+    private bool _reminderSynced;
+    private (ExerciseStatus, int, TurnPhase)? _catalogued;
+
+    protected override string ExerciseId => this.GetPrimaryKeyString();
+
+    protected override string Stream => StreamNames.Exercise;
+
+    protected override ExerciseState InitialState() => ExerciseState.Empty(ExerciseId);
+
+    protected override ExerciseState Evolve(ExerciseState state, RecordedEvent recorded) => ExerciseEvolve.Apply(state, recorded);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await base.OnActivateAsync(cancellationToken);
+        if (State.Status != ExerciseStatus.NotCreated)
+        {
+            await Settle();
+            await CatchUpDeadlines();
+        }
+    }
+
+    public Task<CommandResult> Create(CommandContext command, CreateExercise create) =>
+        Run(command, s => ExerciseRules.Create(s, command.Actor, create));
+
+    public Task<CommandResult> Start(CommandContext command) => Run(command, s => ExerciseRules.Start(s, command.Actor, Now));
+
+    public Task<CommandResult> Pause(CommandContext command) => Run(command, s => ExerciseRules.Pause(s, command.Actor, Now));
+
+    public Task<CommandResult> Resume(CommandContext command) => Run(command, s => ExerciseRules.Resume(s, command.Actor, Now));
+
+    public Task<CommandResult> Advance(CommandContext command, AdvancePhase advance) =>
+        Run(command, s => ExerciseRules.Advance(s, command.Actor, advance, Now));
+
+    public Task<CommandResult> ExtendDeadline(CommandContext command, ExtendDeadline extend) =>
+        Run(command, s => ExerciseRules.Extend(s, command.Actor, extend));
+
+    public Task<CommandResult> End(CommandContext command, EndExercise end) => Run(command, s => ExerciseRules.End(s, command.Actor, end));
+
+    public Task<CommandResult> OpenReview(CommandContext command) => Run(command, s => ExerciseRules.OpenReview(s, command.Actor));
+
+    public Task<CommandResult> AssignTeam(CommandContext command, AssignTeam assign) =>
+        Run(command, s => ExerciseRules.Assign(s, command.Actor, assign));
+
+    public Task<CommandResult> ReleaseInject(CommandContext command, ReleaseInject release) =>
+        Run(command, s => ExerciseRules.Release(s, command.Actor, release));
+
+    public Task<CommandResult> InjectAdHoc(CommandContext command, InjectAdHoc inject) =>
+        Run(command, s => ExerciseRules.AdHoc(s, command.Actor, inject));
+
+    public Task<CommandResult> PublishNews(CommandContext command, PublishNews news) =>
+        Run(command, s => ExerciseRules.Publish(s, command.Actor, news));
+
+    public Task<CommandResult> OverrideOutcome(CommandContext command, OverrideOutcome revision) =>
+        Run(command, s => ExerciseRules.Override(s, command.Actor, revision));
+
+    public Task<CommandResult> AdjustNation(CommandContext command, AdjustNation adjust) =>
+        Run(command, s => ExerciseRules.Adjust(s, command.Actor, adjust));
+
+    public Task<ExerciseState> GetState() => Task.FromResult(State);
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName == DeadlineReminder)
+        {
+            await CatchUpDeadlines();
+            await SyncDeadlineReminder();
+        }
+    }
+
+    private DateTimeOffset Now => Time.GetUtcNow();
+
+    private async Task<CommandResult> Run(CommandContext command, Func<ExerciseState, Decision> decide)
+    {
+        await CatchUpDeadlines();
+        var result = await Execute(command, decide);
+        if (result is { Accepted: true, Duplicate: false, LastSequence: not null })
+        {
+            await Settle();
+            result = result with { LastSequence = LastSequence };
+        }
+
+        return result;
+    }
+
+    /// <summary>A real-time deadline passed (perhaps while the process was down): advance as exercise control would.</summary>
+    private async Task CatchUpDeadlines()
+    {
+        for (var step = 0; step < 4 && ExerciseRules.DeadlinePassed(State, Now); step++)
+        {
+            var (turn, phase) = (State.Turn, State.Phase);
+            var result = await Execute(
+                CommandContext.System($"deadline/{turn}/{phase}"),
+                s => ExerciseRules.Advance(s, Participant.System, new AdvancePhase(turn, phase), Now));
+            if (!result.Accepted)
+            {
+                Logger.LogWarning("Deadline of turn {Turn} {Phase} in {Exercise} could not advance: {Rejection}", turn, phase, ExerciseId, result.Rejection);
+                break;
+            }
+
+            await Settle();
+        }
+    }
+
+    private async Task Settle()
+    {
+        for (var round = 0; round < MaxSettleRounds; round++)
+        {
+            if (!await DrainOutbox())
+            {
+                break; // a receiver failed; what is left is delivered at the next settle or activation
+            }
+
+            if (State.IsLive && State.Phase == TurnPhase.Adjudication && State.AdjudicatedTurn < State.Turn)
+            {
+                await Adjudicate();
+                continue;
+            }
+
+            if (await ReleaseConditionalInjects())
+            {
+                continue;
+            }
+
+            if (State.Phase == TurnPhase.Adjudication && State.AdjudicatedTurn >= State.Turn && State.IsLive)
+            {
+                await Record(ExerciseRules.EnterResults(State, Now).Events, null);
+                continue;
+            }
+
+            break;
+        }
+
+        await SyncDeadlineReminder();
+        await UpdateCatalog();
+    }
+
+    private async Task Adjudicate()
+    {
+        var turn = State.Turn;
+        var closed = new List<ClosedOrders>();
+        foreach (var code in State.NationCodes.Order(StringComparer.Ordinal))
+        {
+            closed.Add(await Nation(code).CloseOrders(CommandContext.System($"close/{turn}/{code}"), turn));
+        }
+
+        var result = Adjudicator.Adjudicate(new AdjudicationInput(turn, State.Seed, State.Draws, [.. closed]));
+        await Record(ExerciseRules.RecordAdjudication(State, closed, result, Now).Events, $"adjudicate/{turn}");
+    }
+
+    /// <summary>At turn start and after adjudication, conditional injects whose condition holds fire.</summary>
+    private async Task<bool> ReleaseConditionalInjects()
+    {
+        if (!State.IsLive)
+        {
+            return false;
+        }
+
+        (int, string)? point = State.Phase switch
+        {
+            TurnPhase.Planning => (State.Turn, "turn-start"),
+            TurnPhase.Adjudication when State.AdjudicatedTurn >= State.Turn => (State.Turn, "adjudicated"),
+            _ => null,
+        };
+        if (point is null || point == _conditionsChecked || !State.World.Msel.Any(i => i.Schedule.When is not null && !State.ReleasedInjects.Contains(i.Id)))
+        {
+            return false;
+        }
+
+        var nations = new List<NationState>();
+        foreach (var code in State.NationCodes)
+        {
+            nations.Add(await Nation(code).GetState());
+        }
+
+        var due = InjectRules.Due(State, State.Turn, WorldFacts.From(State.Turn, nations));
+        if (due.Count == 0)
+        {
+            _conditionsChecked = point;
+            return false;
+        }
+
+        await Record(InjectRules.Release(State, due.Select(i => (i, InjectSource.Scheduled))), null);
+        return true;
+    }
+
+    /// <summary>Delivers the outbox in order; false when a receiver failed and deliveries remain.</summary>
+    private async Task<bool> DrainOutbox()
+    {
+        if (State.Outbox.IsEmpty)
+        {
+            return true;
+        }
+
+        var delivered = new List<string>();
+        try
+        {
+            foreach (var delivery in State.Outbox)
+            {
+                var result = await Deliver(delivery);
+                if (result is { Accepted: false })
+                {
+                    // A receiver refusing a change is a bug in the deciding rule, not something a retry mends.
+                    Logger.LogError("Delivery {Delivery} in {Exercise} was refused: {Rejection}", delivery.DeliveryId, ExerciseId, result.Rejection);
+                }
+
+                delivered.Add(delivery.DeliveryId);
+            }
+        }
+        catch (Exception ex)
+        {
+            // The command that filled the outbox is durable and acknowledged; what was delivered is recorded below and
+            // the rest stays in the outbox for the next settle or activation.
+            Logger.LogWarning(ex, "Delivering the outbox of {Exercise} stopped after {Count} deliveries", ExerciseId, delivered.Count);
+        }
+
+        var complete = delivered.Count == State.Outbox.Count;
+        if (delivered.Count > 0)
+        {
+            await Record([new(new DeliveriesCompleted([.. delivered]), Audience.Control)], null);
+        }
+
+        return complete;
+    }
+
+    private Task<CommandResult?> Deliver(Delivery delivery)
+    {
+        var command = CommandContext.System($"delivery/{delivery.DeliveryId}");
+        return delivery switch
+        {
+            NationChangeDelivery d => Nullable(Nation(d.Delta.Nation).ApplyChange(command, new ApplyNationChange(d.DeliveryId, d.Summary, d.Delta))),
+            OpenOrdersDelivery d => Nullable(Nation(d.Nation).OpenOrders(command, new OpenOrders(d.Turn))),
+            InitializeNationDelivery d => Nullable(Nation(d.Initialize.Definition.Code).Initialize(command, d.Initialize)),
+            InitializeAllianceDelivery d => Nullable(Alliance(d.Initialize.Definition.Code).Initialize(command, d.Initialize)),
+            ArmedAttackDelivery d => Nullable(Alliance(d.Alliance).RecordArmedAttack(command, new RecordArmedAttack(d.DeliveryId, d.Attacker, d.Victim, d.InjectId))),
+            ListInCatalogDelivery d => ListInCatalog(d.Entry),
+            _ => throw new InvalidOperationException($"Unknown delivery {delivery.GetType().Name}."),
+        };
+
+        static async Task<CommandResult?> Nullable(Task<CommandResult> task) => await task;
+    }
+
+    private async Task<CommandResult?> ListInCatalog(ExerciseEntry entry)
+    {
+        await GrainFactory.GetGrain<IExerciseCatalogGrain>(ExerciseCatalog.Key).List(entry);
+        return null;
+    }
+
+    private async Task SyncDeadlineReminder()
+    {
+        var wanted = State.Status == ExerciseStatus.Running ? State.DeadlineAt : null;
+        if (_reminderSynced && wanted == _reminderFor)
+        {
+            return;
+        }
+
+        if (wanted is { } deadline)
+        {
+            var due = deadline - Now;
+            await this.RegisterOrUpdateReminder(DeadlineReminder, due > TimeSpan.Zero ? due : TimeSpan.Zero, TimeSpan.FromMinutes(1));
+        }
+        else if (await this.GetReminder(DeadlineReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        (_reminderFor, _reminderSynced) = (wanted, true);
+    }
+
+    private async Task UpdateCatalog()
+    {
+        var now = (State.Status, State.Turn, State.Phase);
+        if (State.Status == ExerciseStatus.NotCreated || _catalogued == now || !State.Outbox.IsEmpty)
+        {
+            return;
+        }
+
+        await GrainFactory.GetGrain<IExerciseCatalogGrain>(ExerciseCatalog.Key).UpdateStatus(ExerciseId, State.Status, State.Turn, State.Phase);
+        _catalogued = now;
+    }
+
+    private INationGrain Nation(string code) => GrainFactory.GetGrain<INationGrain>(GrainKeys.Scoped(ExerciseId, code));
+
+    private IAllianceGrain Alliance(string code) => GrainFactory.GetGrain<IAllianceGrain>(GrainKeys.Scoped(ExerciseId, code));
+}

@@ -1,0 +1,107 @@
+using System.Text.Json.Serialization;
+
+namespace CrisisGrid.Grains.Nations;
+
+/// <summary>
+/// An order a nation gives for the current turn (DOMAIN.md, "Nations"). Orders cost action points and are
+/// adjudicated together when the turn's orders phase closes. Alliance procedures (consultation, votes) and
+/// negotiations are not orders: they happen immediately in their own grains.
+/// </summary>
+[GenerateSerializer, Immutable]
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonDerivedType(typeof(PublicStatement), "publicStatement")]
+[JsonDerivedType(typeof(Mobilise), "mobilise")]
+[JsonDerivedType(typeof(StandDown), "standDown")]
+[JsonDerivedType(typeof(DeployForces), "deployForces")]
+[JsonDerivedType(typeof(JointExercise), "jointExercise")]
+[JsonDerivedType(typeof(ImposeSanctions), "imposeSanctions")]
+[JsonDerivedType(typeof(LiftSanctions), "liftSanctions")]
+[JsonDerivedType(typeof(HumanitarianAid), "humanitarianAid")]
+[JsonDerivedType(typeof(ShareIntelligence), "shareIntelligence")]
+[JsonDerivedType(typeof(CyberOperation), "cyberOperation")]
+[JsonDerivedType(typeof(Hold), "hold")]
+public abstract record NationAction
+{
+    /// <summary>The other nation this action is aimed at, if any.</summary>
+    [JsonIgnore]
+    public virtual string? Target => null;
+}
+
+public enum StatementTone
+{
+    Conciliatory,
+    Firm,
+    Hostile,
+}
+
+/// <summary>A public statement, optionally addressed to one nation.</summary>
+[GenerateSerializer, Immutable]
+public sealed record PublicStatement(StatementTone Tone, string Text, string? Toward = null) : NationAction
+{
+    public override string? Target => Toward;
+}
+
+[GenerateSerializer, Immutable]
+public sealed record Mobilise : NationAction;
+
+[GenerateSerializer, Immutable]
+public sealed record StandDown : NationAction;
+
+public enum DeploymentArea
+{
+    /// <summary>Forces back in home garrisons.</summary>
+    Home,
+
+    /// <summary>Forces at the border facing a nation.</summary>
+    Border,
+
+    /// <summary>Forces on a partner's territory, at its invitation.</summary>
+    Ally,
+}
+
+[GenerateSerializer, Immutable]
+public sealed record DeployForces(DeploymentArea Area, string? Nation = null) : NationAction
+{
+    public override string? Target => Nation;
+}
+
+/// <summary>A joint exercise with a partner: a confidence-building measure when announced, a provocation when not.</summary>
+[GenerateSerializer, Immutable]
+public sealed record JointExercise(string Partner, bool Announced) : NationAction
+{
+    public override string? Target => Partner;
+}
+
+[GenerateSerializer, Immutable]
+public sealed record ImposeSanctions(string Nation) : NationAction
+{
+    public override string? Target => Nation;
+}
+
+[GenerateSerializer, Immutable]
+public sealed record LiftSanctions(string Nation) : NationAction
+{
+    public override string? Target => Nation;
+}
+
+[GenerateSerializer, Immutable]
+public sealed record HumanitarianAid(string Recipient) : NationAction
+{
+    public override string? Target => Recipient;
+}
+
+[GenerateSerializer, Immutable]
+public sealed record ShareIntelligence(string Recipient) : NationAction
+{
+    public override string? Target => Recipient;
+}
+
+[GenerateSerializer, Immutable]
+public sealed record CyberOperation(string Nation) : NationAction
+{
+    public override string? Target => Nation;
+}
+
+/// <summary>A deliberate decision to do nothing this turn (unlike missing the orders deadline).</summary>
+[GenerateSerializer, Immutable]
+public sealed record Hold : NationAction;

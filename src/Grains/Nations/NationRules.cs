@@ -1,0 +1,240 @@
+using System.Collections.Immutable;
+using CrisisGrid.Grains.Access;
+using CrisisGrid.Grains.Commands;
+using CrisisGrid.Grains.Events;
+
+namespace CrisisGrid.Grains.Nations;
+
+/// <summary>
+/// The rules a nation grain enforces: who may give its orders, when, within what budget, and which actions make
+/// sense from its current posture. Pure functions of state and command.
+/// </summary>
+public static class NationRules
+{
+    public const int MaxOrderIdLength = 64;
+    public const int MaxStatementLength = 500;
+
+    public static Decision Initialize(NationState state, Participant actor, InitializeNation command)
+    {
+        if (!actor.IsControl)
+        {
+            return Decision.Forbidden("Only exercise control can set up a nation.");
+        }
+
+        if (state.Initialized)
+        {
+            return Decision.Reject(RejectionCodes.InvalidState, $"Nation {state.Code} is already set up.");
+        }
+
+        var defined = command.Definition.Relations.ToDictionary(r => r.With, StringComparer.Ordinal);
+        var relations = command.AllNations
+            .Where(code => code != command.Definition.Code)
+            .ToImmutableSortedDictionary(
+                code => code,
+                code => defined.TryGetValue(code, out var r) ? new Relation(r.Trust, r.Tension) : new Relation(50, 20),
+                StringComparer.Ordinal);
+        return Decision.Accept(Private(state, new NationInitialized(command.Definition, relations, command.ActionPointsPerTurn)));
+    }
+
+    public static Decision OpenOrders(NationState state, Participant actor, OpenOrders command)
+    {
+        if (!actor.IsControl)
+        {
+            return Decision.Forbidden("Only exercise control opens the orders phase.");
+        }
+
+        if (!state.Initialized)
+        {
+            return NotInitialized(state);
+        }
+
+        if (state.OrdersTurn >= command.Turn)
+        {
+            return Decision.Accept(); // already opened (or closed) for this turn: nothing to do
+        }
+
+        return Decision.Accept(Private(state, new OrdersOpened(command.Turn, state.ActionPointsPerTurn)));
+    }
+
+    public static Decision Submit(NationState state, Participant actor, SubmitOrder command)
+    {
+        var gate = CheckCanGiveOrders(state, actor);
+        if (gate is not null)
+        {
+            return Decision.Reject(gate);
+        }
+
+        if (string.IsNullOrWhiteSpace(command.OrderId) || command.OrderId.Length > MaxOrderIdLength)
+        {
+            return Decision.Reject(RejectionCodes.InvalidArgument, "An order needs an id.", "orderId", $"1 to {MaxOrderIdLength} characters");
+        }
+
+        if (state.Orders.Exists(o => o.OrderId == command.OrderId))
+        {
+            return Decision.Reject(RejectionCodes.InvalidArgument, $"Order '{command.OrderId}' was already given this turn.", "orderId", "an id not used this turn");
+        }
+
+        var invalid = ValidateAction(state, command.Action);
+        if (invalid is not null)
+        {
+            return Decision.Reject(invalid);
+        }
+
+        var cost = ActionCatalog.Cost(command.Action);
+        if (cost > state.ActionPoints)
+        {
+            return Decision.Reject(
+                "insufficient-action-points",
+                $"{ActionCatalog.Describe(command.Action)} costs {cost} action points; {state.Code} has {state.ActionPoints} left this turn.",
+                "action",
+                $"actions costing at most {state.ActionPoints}");
+        }
+
+        return Decision.Accept(Private(state, new OrderSubmitted(new Order(command.OrderId, state.OrdersTurn, command.Action, cost))));
+    }
+
+    public static Decision Withdraw(NationState state, Participant actor, WithdrawOrder command)
+    {
+        var gate = CheckCanGiveOrders(state, actor);
+        if (gate is not null)
+        {
+            return Decision.Reject(gate);
+        }
+
+        return state.Orders.Exists(o => o.OrderId == command.OrderId)
+            ? Decision.Accept(Private(state, new OrderWithdrawn(state.OrdersTurn, command.OrderId)))
+            : Decision.Reject(RejectionCodes.NotFound, $"No order '{command.OrderId}' this turn.", "orderId", Allowed(state.Orders.Select(o => o.OrderId)));
+    }
+
+    public static Decision Close(NationState state, Participant actor, int turn)
+    {
+        if (!actor.IsControl)
+        {
+            return Decision.Forbidden("Only exercise control closes the orders phase.");
+        }
+
+        if (!state.Initialized)
+        {
+            return NotInitialized(state);
+        }
+
+        // Closing is idempotent: a turn already closed (or never opened) records nothing.
+        return state.OrdersOpen && state.OrdersTurn == turn
+            ? Decision.Accept(Private(state, new OrdersClosed(turn, [.. state.Orders])))
+            : Decision.Accept();
+    }
+
+    public static Decision ApplyChange(NationState state, Participant actor, ApplyNationChange command)
+    {
+        if (!actor.IsControl)
+        {
+            return Decision.Forbidden("Only exercise control changes a nation's indices directly.");
+        }
+
+        if (!state.Initialized)
+        {
+            return NotInitialized(state);
+        }
+
+        if (command.Delta.Nation != state.Code)
+        {
+            return Decision.Reject(RejectionCodes.InvalidArgument, $"This change is for {command.Delta.Nation}, not {state.Code}.", "delta.nation", state.Code);
+        }
+
+        if (state.AppliedCauses.Contains(command.Cause))
+        {
+            return Decision.Accept(); // applied before: a redelivery changes nothing
+        }
+
+        var unknown = command.Delta.Relations.Keys.FirstOrDefault(code => !state.Knows(code));
+        if (unknown is not null)
+        {
+            return Decision.Reject(RejectionCodes.NotFound, $"Unknown nation '{unknown}' in a relation change.", "delta.relations", Allowed(state.Relations.Keys));
+        }
+
+        return Decision.Accept(Private(state, new NationChanged(command.Cause, command.Summary, command.Delta)));
+    }
+
+    private static Rejection? CheckCanGiveOrders(NationState state, Participant actor)
+    {
+        if (!state.Initialized)
+        {
+            return new Rejection(RejectionCodes.NotInitialized, $"Nation {state.Code} is not part of this exercise.");
+        }
+
+        if (!actor.IsControl && !actor.Plays(state.Code))
+        {
+            return new Rejection(RejectionCodes.Forbidden, $"{Capitalise(actor.ToString())} cannot give orders for {state.Code}.");
+        }
+
+        if (!state.OrdersOpen)
+        {
+            return new Rejection(
+                RejectionCodes.InvalidState,
+                $"Orders for {state.Code} are closed. They open in the orders phase of each turn.");
+        }
+
+        return null;
+    }
+
+    private static Rejection? ValidateAction(NationState state, NationAction action)
+    {
+        if (action.Target is { } target)
+        {
+            if (target == state.Code)
+            {
+                return new Rejection(RejectionCodes.InvalidArgument, $"{ActionCatalog.Describe(action)}: a nation cannot target itself.", "action", Allowed(state.Relations.Keys));
+            }
+
+            if (!state.Knows(target))
+            {
+                return new Rejection(RejectionCodes.NotFound, $"Unknown nation '{target}'.", "action", Allowed(state.Relations.Keys));
+            }
+        }
+
+        var pending = state.Orders.Select(o => o.Action).ToList();
+        if (action is Hold && pending.Count > 0)
+        {
+            return new Rejection(RejectionCodes.InvalidState, "Hold means no other orders this turn; withdraw the other orders first.", "action");
+        }
+
+        if (action is not Hold && pending.Any(a => a is Hold))
+        {
+            return new Rejection(RejectionCodes.InvalidState, $"{state.Code} holds this turn; withdraw the hold order first.", "action");
+        }
+
+        return action switch
+        {
+            PublicStatement s when string.IsNullOrWhiteSpace(s.Text) || s.Text.Length > MaxStatementLength =>
+                new Rejection(RejectionCodes.InvalidArgument, "A public statement needs its text.", "action.text", $"1 to {MaxStatementLength} characters"),
+            Mobilise when state.Posture.Mobilised || pending.Any(a => a is Mobilise) =>
+                new Rejection(RejectionCodes.InvalidState, $"{state.Code} is already mobilised (or has ordered it this turn).", "action", "standDown"),
+            StandDown when !state.Posture.Mobilised || pending.Any(a => a is StandDown) =>
+                new Rejection(RejectionCodes.InvalidState, $"{state.Code} is not mobilised (or has already ordered a stand-down).", "action", "mobilise"),
+            DeployForces { Area: DeploymentArea.Home, Nation: not null } =>
+                new Rejection(RejectionCodes.InvalidArgument, "Forces return home: no nation to name.", "action.nation", "null"),
+            DeployForces { Area: not DeploymentArea.Home, Nation: null } d =>
+                new Rejection(RejectionCodes.InvalidArgument, $"A deployment to the {d.Area.ToString().ToLowerInvariant()} needs a nation.", "action.nation", Allowed(state.Relations.Keys)),
+            DeployForces when pending.Any(a => a is DeployForces) =>
+                new Rejection(RejectionCodes.InvalidState, "Only one deployment order per turn.", "action"),
+            ImposeSanctions s when state.Sanctioning.Contains(s.Nation) || pending.Any(a => a is ImposeSanctions p && p.Nation == s.Nation) =>
+                new Rejection(RejectionCodes.InvalidState, $"{state.Code} already sanctions {s.Nation}.", "action", $"liftSanctions on {s.Nation}"),
+            LiftSanctions s when !state.Sanctioning.Contains(s.Nation) || pending.Any(a => a is LiftSanctions p && p.Nation == s.Nation) =>
+                new Rejection(RejectionCodes.InvalidState, $"{state.Code} has no sanctions on {s.Nation} to lift.", "action", Allowed(state.Sanctioning)),
+            _ => null,
+        };
+    }
+
+    private static Decision NotInitialized(NationState state) =>
+        Decision.Reject(RejectionCodes.NotInitialized, $"Nation {state.Code} is not part of this exercise.");
+
+    private static PendingEvent Private(NationState state, DomainEvent domainEvent) => new(domainEvent, Audience.ToNation(state.Code));
+
+    private static string Allowed(IEnumerable<string> values)
+    {
+        var list = values.ToList();
+        return list.Count == 0 ? "none" : string.Join(", ", list);
+    }
+
+    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+}

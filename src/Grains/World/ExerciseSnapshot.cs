@@ -1,0 +1,43 @@
+using System.Collections.Immutable;
+using CrisisGrid.Grains.Access;
+using CrisisGrid.Grains.Alliances;
+using CrisisGrid.Grains.Events;
+using CrisisGrid.Grains.Nations;
+
+namespace CrisisGrid.Grains.World;
+
+/// <summary>
+/// Everything one viewer may see of an exercise at sequence <see cref="Sequence"/>, with the most recent events they
+/// may see (for timelines). A client that applies the events after <see cref="Sequence"/> stays current.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record ExerciseSnapshot(
+    string ExerciseId,
+    long Sequence,
+    Participant Viewer,
+    ExerciseView Exercise,
+    ImmutableArray<NationView> Nations,
+    ImmutableArray<AllianceView> Alliances,
+    ImmutableArray<RecordedEvent> Recent);
+
+public static class Snapshots
+{
+    public const int RecentEvents = 200;
+
+    /// <summary>
+    /// Builds the snapshot for <paramref name="viewer"/>. Each part applies its owner's visibility rule
+    /// (<see cref="NationViews"/>, <see cref="AllianceViews"/>, <see cref="ExerciseViews"/>) and events their audience.
+    /// </summary>
+    public static ExerciseSnapshot Build(WorldState world, Participant viewer, IEnumerable<RecordedEvent> recent)
+    {
+        var effective = world.Effective(viewer);
+        return new ExerciseSnapshot(
+            world.ExerciseId,
+            world.Sequence,
+            effective,
+            ExerciseViews.For(world.Exercise, effective),
+            [.. world.Nations.Values.Where(n => n.Initialized).Select(n => NationViews.For(n, effective))],
+            [.. world.Alliances.Values.Where(a => a.Initialized).Select(a => AllianceViews.For(a, effective))],
+            [.. recent.Where(e => e.Sequence <= world.Sequence && e.Audience.Allows(effective)).TakeLast(RecentEvents)]);
+    }
+}
