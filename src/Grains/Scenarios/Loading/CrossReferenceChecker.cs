@@ -44,6 +44,13 @@ internal static class CrossReferenceChecker
             }
         }
 
+        // A team naming an unknown nation is most likely a misspelt code of the nation that now seems to have no
+        // team; that problem is already reported, so do not report its echo.
+        if (context.Teams.Exists(t => !control.ContainsKey(t.Nation)))
+        {
+            return;
+        }
+
         foreach (var (code, nationControl, where) in context.Nations)
         {
             if (nationControl == NationControl.Team && !playedBy.ContainsKey(code) && context.Teams.TrueForAll(t => t.Nation != code))

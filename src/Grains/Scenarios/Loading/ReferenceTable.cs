@@ -49,12 +49,14 @@ internal sealed class ReferenceTable
             {
                 var known = _declared[kind].Keys;
                 var allowed = known.Count == 0
-                    ? $"a {Noun(kind)} declared under {Section(kind)} (none are declared)"
-                    : $"a {Noun(kind)} declared under {Section(kind)}: {string.Join(", ", known)}";
+                    ? $"{Article(kind)} {Noun(kind)} declared under {Section(kind)} (none are declared)"
+                    : $"{Article(kind)} {Noun(kind)} declared under {Section(kind)}: {string.Join(", ", known)}";
                 where.Report($"unknown {Word(kind)} '{id}'.{Suggestions.DidYouMean(id, known)}", allowed);
             }
         }
     }
+
+    private static string Article(Entity kind) => kind is Entity.Alliance or Entity.Inject ? "an" : "a";
 
     private static string Word(Entity kind) => kind switch
     {

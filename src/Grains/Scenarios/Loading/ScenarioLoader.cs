@@ -87,13 +87,20 @@ public static class ScenarioLoader
     private static YamlNode? ReadDocument(string yamlText, ProblemList problems)
     {
         var stream = new YamlStream();
+        var parser = new PositionTrackingParser(new Parser(new StringReader(yamlText)));
         try
         {
-            stream.Load(new StringReader(yamlText));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
             problems.Add(e.Start, "", $"YAML syntax error: {SyntaxMessage(e)}", null);
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up this way on some unterminated structures; it has no position of its own.
+            problems.Add(parser.LastGoodEnd, "", "YAML syntax error: the file ends inside an unclosed [ ] or { } (or the YAML is malformed just after this point).", null);
             return null;
         }
 

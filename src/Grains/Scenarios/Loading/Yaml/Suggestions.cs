@@ -29,27 +29,36 @@ internal static class Suggestions
     public static string DidYouMean(string typed, IEnumerable<string> candidates) =>
         Closest(typed, candidates) is { } match ? $" Did you mean '{match}'?" : "";
 
-    /// <summary>Levenshtein distance with one rolling row.</summary>
+    /// <summary>
+    /// Edit distance counting a swap of neighbours as one edit (optimal string alignment): "BRO" is one typo from
+    /// "BOR", which matters for three-letter codes.
+    /// </summary>
     private static int Distance(string a, string b)
     {
-        var row = new int[b.Length + 1];
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
         for (var j = 0; j <= b.Length; j++)
         {
-            row[j] = j;
+            d[0, j] = j;
         }
 
         for (var i = 1; i <= a.Length; i++)
         {
-            var diagonal = row[0];
-            row[0] = i;
             for (var j = 1; j <= b.Length; j++)
             {
-                var above = row[j];
-                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
-                diagonal = above;
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
             }
         }
 
-        return row[b.Length];
+        return d[a.Length, b.Length];
     }
 }
