@@ -76,6 +76,18 @@ public class ProblemReportingTests
     }
 
     [Fact]
+    public void Absurd_nesting_is_refused_before_it_can_overflow_the_stack()
+    {
+        var yaml = "format: crisisgrid/scenario\nversion: 1\nnations: " + new string('[', 100_000) + new string(']', 100_000) + "\n";
+
+        var problem = Assert.Single(ScenarioLoader.Load(yaml, "deep.yaml").Problems);
+
+        // The top-level mapping is the first level, so the 64th '[' (column 10 + 63) is one too many.
+        Assert.Equal((3, 10 + NestingGuard.MaxDepth - 1), (problem.Line, problem.Column));
+        Assert.StartsWith("the YAML nests more than 64 levels deep", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_wrong_format_stops_reading_so_its_one_problem_is_not_buried()
     {
         const string yaml = "format: something/else\nversion: 1\nunrelated: true\nalso: [1, 2]\n";

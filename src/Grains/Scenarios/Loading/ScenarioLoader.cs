@@ -86,6 +86,12 @@ public static class ScenarioLoader
     /// <summary>Parses the YAML into one document's root node; syntax errors (which stop the parser) are reported with their position.</summary>
     private static YamlNode? ReadDocument(string yamlText, ProblemList problems)
     {
+        if (NestingGuard.FindTooDeep(yamlText) is { } tooDeep)
+        {
+            problems.Add(tooDeep, "", $"the YAML nests more than {NestingGuard.MaxDepth} levels deep.", "a scenario as described in scenarios/README.md");
+            return null;
+        }
+
         var stream = new YamlStream();
         var parser = new PositionTrackingParser(new Parser(new StringReader(yamlText)));
         try
