@@ -64,6 +64,7 @@ public class ProblemReportingTests
 
         var problem = Assert.Single(result.Problems);
         Assert.Equal("the file is empty.", problem.Message);
+        Assert.Equal((1, 1), (problem.Line, problem.Column));
     }
 
     [Fact]

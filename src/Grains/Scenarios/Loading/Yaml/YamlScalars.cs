@@ -95,22 +95,6 @@ internal static partial class YamlScalars
             && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out value);
     }
 
-    /// <summary>Renders a duration back in ISO 8601, for messages and tests.</summary>
-    public static string FormatDuration(TimeSpan value)
-    {
-        if (value == TimeSpan.Zero)
-        {
-            return "PT0S";
-        }
-
-        var sign = value < TimeSpan.Zero ? "-" : "";
-        var abs = value.Duration();
-        var date = abs.Days > 0 ? $"{abs.Days}D" : "";
-        var time = (abs.Hours > 0 ? $"{abs.Hours}H" : "") + (abs.Minutes > 0 ? $"{abs.Minutes}M" : "")
-            + (abs.Ticks % TimeSpan.TicksPerMinute is var s and > 0 ? $"{(double)s / TimeSpan.TicksPerSecond:0.#######}S" : "");
-        return $"{sign}P{date}{(time.Length > 0 ? "T" + time : "")}";
-    }
-
     private static long Whole(Match match, string group) =>
         match.Groups[group].Success ? long.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture) : 0;
 
