@@ -1,5 +1,4 @@
 using CrisisGrid.Silo.Runtime;
-using Microsoft.Extensions.Logging;
 
 namespace CrisisGrid.Silo.Reminders;
 
@@ -15,7 +14,6 @@ internal sealed class ScheduledReminder : IDisposable
     private readonly Lock _gate = new();
     private ITimer? _timer;
     private DateTimeOffset _nextDue;
-    private bool _delivering;
     private bool _disposed;
 
     public ScheduledReminder(ReminderEntry entry, ReminderService service, TimeProvider time)
@@ -84,35 +82,16 @@ internal sealed class ScheduledReminder : IDisposable
             var now = _time.GetUtcNow();
             tickTime = now > _nextDue ? now : _nextDue;
 
-            // The next tick is armed before delivery, so the schedule never drifts with delivery time. A tick that
-            // comes while the previous delivery still runs is skipped (as Orleans does), never queued.
+            // The next tick is armed before delivery, so the schedule never drifts with delivery time. Deliveries
+            // do not wait for each other: each is a request, and the grain's mailbox runs them in order. A delivery
+            // gives up after SiloOptions.ResponseTimeout, which is shorter than any sensible period, so a slow grain
+            // cannot pile up ticks.
             _nextDue = NextTickAfter(Entry, tickTime);
             Arm(now);
-            if (_delivering)
-            {
-                _service.Logger.LogDebug("Reminder {Reminder} of {Grain}: tick skipped, the previous one is still being delivered", Entry.ReminderName, Entry.GrainId);
-                return;
-            }
-
-            _delivering = true;
         }
 
-        _ = DeliverAsync(tickTime);
-    }
-
-    private async Task DeliverAsync(DateTimeOffset tickTime)
-    {
-        try
-        {
-            await _service.DeliverAsync(Entry, tickTime).ConfigureAwait(false);
-        }
-        finally
-        {
-            lock (_gate)
-            {
-                _delivering = false;
-            }
-        }
+        // Queues the request synchronously (only the wait for the answer is asynchronous).
+        _ = _service.DeliverAsync(Entry, tickTime);
     }
 
     // Call under the lock.

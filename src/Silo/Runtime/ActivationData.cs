@@ -65,6 +65,18 @@ internal sealed partial class ActivationData : IGrainContext
         }
     }
 
+    /// <summary>A turn is running or waiting (for tests and diagnostics).</summary>
+    internal bool IsBusy
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _running > 0 || _waiting.Count > 0;
+            }
+        }
+    }
+
     /// <summary>
     /// Puts an item in the mailbox and starts it when the mailbox allows. Returns false when this activation is gone;
     /// the caller then looks the grain up again and gets a new activation.
