@@ -27,6 +27,39 @@ public sealed class ActivationTests
     }
 
     [Fact]
+    public async Task Threads_racing_on_every_new_key_within_nanoseconds_still_get_one_activation_per_key()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        const int Keys = 1000;
+        var threads = Math.Max(2, Environment.ProcessorCount);
+        var arrived = 0;
+        var calls = new Task<int>[threads][];
+
+        // Dedicated threads that spin until all of them reach each key, so they make its first call within
+        // nanoseconds of each other: the tightest race on first activation a test can make.
+        var workers = Enumerable.Range(0, threads).Select(t => new Thread(() =>
+        {
+            calls[t] = new Task<int>[Keys];
+            for (var k = 0; k < Keys; k++)
+            {
+                Interlocked.Increment(ref arrived);
+                while (Volatile.Read(ref arrived) < (k + 1) * threads)
+                {
+                    Thread.SpinWait(1);
+                }
+
+                calls[t][k] = silo.Grain<ILifecycleGrain>($"k{k}").Ping();
+            }
+        })).ToList();
+        workers.ForEach(w => w.Start());
+        workers.ForEach(w => w.Join());
+        await Task.WhenAll(calls.SelectMany(c => c));
+
+        var duplicated = Enumerable.Range(0, Keys).Count(k => silo.Probe.Count($"ctor:k{k}") != 1);
+        Assert.Equal(0, duplicated);
+    }
+
+    [Fact]
     public async Task OnActivateAsync_runs_before_the_first_request()
     {
         await using var silo = await TestSilo.StartAsync();
