@@ -103,7 +103,9 @@ public sealed class ObserverTests
 
         await grain.NotifyOneWay("m");
 
-        await Eventually(() => silo.Logs.Entries.Any(e => e.Level == LogLevel.Warning && e.Exception is ClauseRejectedException));
+        await Eventually.True(
+            () => silo.Logs.Entries.Any(e => e.Level == LogLevel.Warning && e.Exception is ClauseRejectedException),
+            "a warning carrying the observer's exception");
     }
 
     [Fact]
@@ -150,14 +152,4 @@ public sealed class ObserverTests
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static INotifyObserver ReferenceToUnrootedObserver(TestSilo silo) =>
         silo.Grains.CreateObjectReference<INotifyObserver>(new RecordingObserver(silo.Probe, "unrooted"));
-
-    private static async Task Eventually(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Probe.Patience;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
-            await Task.Delay(10);
-        }
-    }
 }

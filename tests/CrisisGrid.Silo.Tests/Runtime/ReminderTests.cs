@@ -165,7 +165,9 @@ public sealed class ReminderTests
         silo.Time.Advance(Hour);
         await silo.Probe.WaitForCount("reminder:nl:flaky", 1);
 
-        Assert.Contains(silo.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("flaky", StringComparison.Ordinal));
+        await Eventually.True(
+            () => silo.Logs.Entries.Any(e => e.Level == LogLevel.Warning && e.Message.Contains("flaky", StringComparison.Ordinal)),
+            "a warning about the failed delivery");
     }
 
     [Fact]
