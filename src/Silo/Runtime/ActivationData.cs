@@ -54,17 +54,6 @@ internal sealed partial class ActivationData : IGrainContext
 
     public TaskScheduler Scheduler { get; }
 
-    internal ActivationStatus Status
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _status;
-            }
-        }
-    }
-
     /// <summary>A turn is running or waiting (for tests and diagnostics).</summary>
     internal bool IsBusy
     {

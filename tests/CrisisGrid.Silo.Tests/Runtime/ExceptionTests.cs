@@ -25,6 +25,22 @@ public sealed class ExceptionTests
     }
 
     [Fact]
+    public async Task A_one_way_call_returns_at_once_and_its_failure_is_logged_not_thrown()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var grain = silo.Grain<IThrowingGrain>("one-way");
+
+        var call = grain.FireAndForget("go");
+        Assert.True(call.IsCompletedSuccessfully);
+
+        silo.Probe.Signal("go");
+        await Eventually.True(
+            () => silo.Logs.Entries.Any(e => e.Exception is ClauseRejectedException { Message: "one-way failure after go" }),
+            "the one-way failure in the log");
+        Assert.Equal(7, await grain.Add(3, 4));
+    }
+
+    [Fact]
     public async Task The_grain_keeps_working_after_a_method_threw()
     {
         await using var silo = await TestSilo.StartAsync();

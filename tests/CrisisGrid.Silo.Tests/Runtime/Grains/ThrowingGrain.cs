@@ -1,3 +1,6 @@
+using CrisisGrid.Silo.Tests.Runtime.Support;
+using Orleans.Concurrency;
+
 namespace CrisisGrid.Silo.Tests.Runtime.Grains;
 
 /// <summary>An application exception with its own type, to check that callers get exactly what the grain threw.</summary>
@@ -29,10 +32,20 @@ public interface IThrowingGrain : IGrainWithStringKey
     ValueTask ThrowFromValueTask(string message);
 
     Task<string?> Echo(string? value);
+
+    /// <summary>Waits for the probe gate, then throws: the caller never waits for it nor sees the exception.</summary>
+    [OneWay]
+    Task FireAndForget(string gate);
 }
 
-public sealed class ThrowingGrain : Grain, IThrowingGrain
+public sealed class ThrowingGrain(Probe probe) : Grain, IThrowingGrain
 {
+    public async Task FireAndForget(string gate)
+    {
+        await probe.When(gate);
+        throw new ClauseRejectedException($"one-way failure after {gate}");
+    }
+
     public async Task ThrowAfterAwait(string message)
     {
         await Task.Yield();
