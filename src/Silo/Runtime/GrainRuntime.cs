@@ -65,7 +65,7 @@ internal sealed class GrainRuntime : IDisposable
             return method.CompletedReturn();
         }
 
-        return method.ToDeclaredReturn(ResponseTimeout.Apply(request.Completion, Options.ResponseTimeout, $"{method.Name} on {target}"));
+        return method.ToDeclaredReturn(ResponseTimeout.Apply(request.Completion, Options.ResponseTimeout, method, target));
     }
 
     /// <summary>Delivers a request to the grain's current activation, creating one if there is none.</summary>

@@ -69,12 +69,11 @@ internal sealed class ObserverRegistry(GrainRuntime runtime)
     public object? Call(ObserverReference reference, MethodInfo method, object?[] args)
     {
         var invoker = runtime.Invokers.Get(method);
-        var description = $"{invoker.Name} on observer {reference.GrainId}";
         if (reference.IsDeleted)
         {
             if (invoker.OneWay)
             {
-                runtime.Logger.LogDebug("Dropped one-way {Call}: the reference was deleted", description);
+                runtime.Logger.LogDebug("Dropped one-way {Method} on {Observer}: the reference was deleted", invoker.Name, reference.GrainId);
                 return invoker.CompletedReturn();
             }
 
@@ -95,7 +94,7 @@ internal sealed class ObserverRegistry(GrainRuntime runtime)
             return invoker.CompletedReturn();
         }
 
-        return invoker.ToDeclaredReturn(ResponseTimeout.Apply(completion, runtime.Options.ResponseTimeout, description));
+        return invoker.ToDeclaredReturn(ResponseTimeout.Apply(completion, runtime.Options.ResponseTimeout, invoker, reference.GrainId));
     }
 
     // Observer code is not grain code: it runs on the thread pool, so ConfigureAwait(false) is right here.

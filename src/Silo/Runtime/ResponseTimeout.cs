@@ -1,3 +1,5 @@
+using Orleans.Runtime;
+
 namespace CrisisGrid.Silo.Runtime;
 
 /// <summary>
@@ -8,17 +10,19 @@ namespace CrisisGrid.Silo.Runtime;
 /// </summary>
 internal static class ResponseTimeout
 {
-    public static Task<object?> Apply(Task<object?> completion, TimeSpan timeout, string callDescription)
+    /// <param name="method">The called method, for the error message.</param>
+    /// <param name="target">The callee (a grain or observer id), for the error message.</param>
+    public static Task<object?> Apply(Task<object?> completion, TimeSpan timeout, MethodInvoker method, GrainId target)
     {
         if (completion.IsCompleted || timeout == Timeout.InfiniteTimeSpan)
         {
             return completion;
         }
 
-        return WaitAsync(completion, timeout, callDescription);
+        return WaitAsync(completion, timeout, method, target);
     }
 
-    private static async Task<object?> WaitAsync(Task<object?> completion, TimeSpan timeout, string callDescription)
+    private static async Task<object?> WaitAsync(Task<object?> completion, TimeSpan timeout, MethodInvoker method, GrainId target)
     {
         try
         {
@@ -27,7 +31,7 @@ internal static class ResponseTimeout
         catch (TimeoutException) when (!completion.IsCompleted)
         {
             // Only our own timeout is rewritten; a TimeoutException thrown by the grain reaches the caller unchanged.
-            throw new TimeoutException($"{callDescription} got no response within {timeout} (SiloOptions.ResponseTimeout).");
+            throw new TimeoutException($"{method.Name} on {target} got no response within {timeout} (SiloOptions.ResponseTimeout).");
         }
     }
 }
