@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CrisisGrid.Grains.Access;
 
 public enum ParticipantRole
@@ -29,6 +31,7 @@ public sealed record Participant(ParticipantRole Role, string? Nation = null, bo
 
     public static Participant Team(string nation) => new(ParticipantRole.Team, nation);
 
+    [JsonIgnore]
     public bool IsControl => Role is ParticipantRole.Facilitator or ParticipantRole.System;
 
     public bool Plays(string nation) => Role == ParticipantRole.Team && string.Equals(Nation, nation, StringComparison.Ordinal);

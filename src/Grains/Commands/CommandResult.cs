@@ -5,11 +5,15 @@ namespace CrisisGrid.Grains.Commands;
 /// until its live feed has caught up with its own command.
 /// </summary>
 [GenerateSerializer, Immutable]
-public sealed record CommandResult(bool Accepted, long? FirstSequence, long? LastSequence, Rejection? Rejection, bool Duplicate = false)
+/// <remarks>
+/// <see cref="Output"/> carries a value the command produced for its caller only (a new join code): it is not in the
+/// log, so a retried command (<see cref="Duplicate"/>) comes back without it.
+/// </remarks>
+public sealed record CommandResult(bool Accepted, long? FirstSequence, long? LastSequence, Rejection? Rejection, bool Duplicate = false, string? Output = null)
 {
     public static CommandResult Rejected(Rejection rejection) => new(false, null, null, rejection);
 
     public static CommandResult AcceptedAt(long? first, long? last) => new(true, first, last, null);
 
-    public CommandResult AsDuplicate() => this with { Duplicate = true };
+    public CommandResult AsDuplicate() => this with { Duplicate = true, Output = null };
 }

@@ -70,6 +70,7 @@ public static class EventJson
             TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { AddEventPolymorphism } },
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        options.Converters.Add(new IsoDurationConverter());
         options.MakeReadOnly();
         return options;
     }

@@ -1,0 +1,150 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using CrisisGrid.Gateway.Hosting;
+using CrisisGrid.Gateway.Identity;
+using CrisisGrid.Grains.Access;
+using CrisisGrid.Grains.Commands;
+using CrisisGrid.Grains.Exercises;
+using CrisisGrid.Grains.Infrastructure;
+using CrisisGrid.Grains.Nations;
+
+namespace CrisisGrid.Gateway.Commands;
+
+/// <summary>
+/// Routes a command to the grain that owns its rules. The gateway checks only the envelope's shape; what a participant
+/// may do is decided by the grains (a team's "exercise.advance" reaches the exercise grain and is refused there).
+/// </summary>
+public sealed partial class CommandDispatcher(IGrainFactory grains, AccessGuard guard)
+{
+    private delegate Task<CommandResult> Handler(IGrainFactory grains, ExerciseIdentity who, CommandContext command, JsonElement args);
+
+    private static readonly Dictionary<string, Handler> Handlers = new(StringComparer.Ordinal)
+    {
+        ["exercise.start"] = (g, w, c, _) => Exercise(g, w).Start(c),
+        ["exercise.pause"] = (g, w, c, _) => Exercise(g, w).Pause(c),
+        ["exercise.resume"] = (g, w, c, _) => Exercise(g, w).Resume(c),
+        ["exercise.advance"] = (g, w, c, a) => Exercise(g, w).Advance(c, ArgsOrDefault(a, new AdvancePhase())),
+        ["exercise.extendDeadline"] = (g, w, c, a) => Exercise(g, w).ExtendDeadline(c, Args<ExtendDeadline>(a)),
+        ["exercise.end"] = (g, w, c, a) => Exercise(g, w).End(c, Args<EndExercise>(a)),
+        ["exercise.openReview"] = (g, w, c, _) => Exercise(g, w).OpenReview(c),
+        ["exercise.assignTeam"] = (g, w, c, a) => Exercise(g, w).AssignTeam(c, Args<AssignTeam>(a)),
+        ["exercise.releaseInject"] = (g, w, c, a) => Exercise(g, w).ReleaseInject(c, Args<ReleaseInject>(a)),
+        ["exercise.injectAdHoc"] = (g, w, c, a) => Exercise(g, w).InjectAdHoc(c, Args<InjectAdHoc>(a)),
+        ["exercise.publishNews"] = (g, w, c, a) => Exercise(g, w).PublishNews(c, Args<PublishNews>(a)),
+        ["exercise.overrideOutcome"] = (g, w, c, a) => Exercise(g, w).OverrideOutcome(c, Args<OverrideOutcome>(a)),
+        ["exercise.adjustNation"] = (g, w, c, a) => Exercise(g, w).AdjustNation(c, Args<AdjustNation>(a)),
+        ["nation.submitOrder"] = (g, w, c, a) =>
+        {
+            var order = Args<SubmitOrderArgs>(a);
+            return Nation(g, w, order.Nation).SubmitOrder(c, new SubmitOrder(order.OrderId, order.Action));
+        },
+        ["nation.withdrawOrder"] = (g, w, c, a) =>
+        {
+            var withdraw = Args<WithdrawOrderArgs>(a);
+            return Nation(g, w, withdraw.Nation).WithdrawOrder(c, new WithdrawOrder(withdraw.OrderId));
+        },
+        ["access.issueJoinCode"] = (g, w, c, a) => g.GetGrain<IExerciseAccessGrain>(w.ExerciseId).IssueJoinCode(c, Args<IssueJoinCode>(a)),
+        ["access.revokeJoinCode"] = (g, w, c, a) => g.GetGrain<IExerciseAccessGrain>(w.ExerciseId).RevokeJoinCode(c, Args<RevokeJoinCode>(a)),
+    };
+
+    /// <summary>Every command type the gateway understands.</summary>
+    public static IReadOnlyCollection<string> Types => Handlers.Keys;
+
+    public async Task<CommandReply> Dispatch(ExerciseIdentity who, CommandEnvelope? envelope)
+    {
+        if (envelope is null)
+        {
+            return CommandReply.Malformed("The request has no command.", null, "{\"commandId\": …, \"type\": …, \"args\": {…}}");
+        }
+
+        if (envelope.CommandId is null || !CommandIdPattern().IsMatch(envelope.CommandId))
+        {
+            return CommandReply.Malformed("A command needs a client-chosen id.", "commandId", "1 to 100 letters, digits or . _ : -");
+        }
+
+        if (envelope.Type is null || !Handlers.TryGetValue(envelope.Type, out var handler))
+        {
+            return CommandReply.Malformed($"Unknown command type '{envelope.Type}'.", "type", string.Join(", ", Types.Order(StringComparer.Ordinal)));
+        }
+
+        // Ids are scoped to the join code, so two participants choosing the same id never collide.
+        var command = new CommandContext($"{who.CodeId}:{envelope.CommandId}", who.Participant);
+        CommandResult result;
+        try
+        {
+            result = await handler(grains, who, command, envelope.Args ?? default);
+        }
+        catch (JsonException ex)
+        {
+            return CommandReply.Malformed(Describe(ex), ex.Path is { Length: > 1 } path ? "args" + path[1..] : "args", null);
+        }
+        catch (MalformedArgsException ex)
+        {
+            return CommandReply.Malformed(ex.Message, ex.Field, ex.Allowed);
+        }
+
+        if (result.Accepted && envelope.Type == "access.revokeJoinCode" && !result.Duplicate)
+        {
+            guard.Revoked(who.ExerciseId, Args<RevokeJoinCode>(envelope.Args ?? default).CodeId);
+        }
+
+        return CommandReply.From(result);
+    }
+
+    private static IExerciseGrain Exercise(IGrainFactory grains, ExerciseIdentity who) => grains.GetGrain<IExerciseGrain>(who.ExerciseId);
+
+    private static INationGrain Nation(IGrainFactory grains, ExerciseIdentity who, string? nation)
+    {
+        var code = nation ?? who.Participant.Nation
+            ?? throw new MalformedArgsException("Exercise control must say which nation the order is for.", "args.nation", "a nation code");
+        return grains.GetGrain<INationGrain>(GrainKeys.Scoped(who.ExerciseId, code));
+    }
+
+    private static T Args<T>(JsonElement args)
+    {
+        if (args.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
+        {
+            throw new MalformedArgsException("This command needs arguments.", "args", $"an object with the fields of {typeof(T).Name}");
+        }
+
+        return args.Deserialize<T>(GatewayJson.Options) ?? throw new MalformedArgsException("The arguments are null.", "args", "an object");
+    }
+
+    private static T ArgsOrDefault<T>(JsonElement args, T fallback) =>
+        args.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null ? fallback : Args<T>(args);
+
+    // System.Text.Json's messages name the .NET type; keep the part a client can act on.
+    private static string Describe(JsonException ex)
+    {
+        var message = ex.Message;
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._:-]{1,100}$")]
+    private static partial Regex CommandIdPattern();
+}
+
+/// <summary>The arguments are well-formed JSON but do not make a command.</summary>
+public sealed class MalformedArgsException : Exception
+{
+    public MalformedArgsException() : this("Malformed arguments.") { }
+
+    public MalformedArgsException(string message) : this(message, "args", "") { }
+
+    public MalformedArgsException(string message, Exception inner) : base(message, inner)
+    {
+        Field = "args";
+        Allowed = "";
+    }
+
+    public MalformedArgsException(string message, string field, string allowed) : base(message)
+    {
+        Field = field;
+        Allowed = allowed;
+    }
+
+    public string Field { get; }
+
+    public string Allowed { get; }
+}

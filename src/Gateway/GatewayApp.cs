@@ -1,0 +1,164 @@
+using CrisisGrid.Gateway.Api;
+using CrisisGrid.Gateway.Commands;
+using CrisisGrid.Gateway.Hosting;
+using CrisisGrid.Gateway.Identity;
+using CrisisGrid.Gateway.Live;
+using CrisisGrid.Gateway.Scenarios;
+using CrisisGrid.Grains.Exercises;
+using CrisisGrid.Silo.Hosting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.SignalR;
+
+namespace CrisisGrid.Gateway;
+
+/// <summary>
+/// Builds the gateway: the co-hosted silo (as Orleans' UseOrleans would), the HTTP API, the SignalR hub and the web
+/// client. Tests build it too, on a free port and their own data folder.
+/// </summary>
+public static class GatewayApp
+{
+    public const string HubPath = "/hubs/exercise";
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        var gateway = builder.Configuration.GetSection("Gateway").Get<GatewayOptions>() ?? new GatewayOptions();
+        builder.Services.Configure<GatewayOptions>(builder.Configuration.GetSection("Gateway"));
+        var dataDirectory = Path.GetFullPath(gateway.DataDirectory);
+        Directory.CreateDirectory(dataDirectory);
+        if (builder.Configuration["Storage:Provider"] is null or "sqlite" && builder.Configuration["Storage:SqlitePath"] is null)
+        {
+            builder.Configuration["Storage:Provider"] = "sqlite";
+            builder.Configuration["Storage:SqlitePath"] = Path.Combine(dataDirectory, "crisisgrid.db");
+        }
+
+        KeepSecretsOutOfLogs(builder.Logging);
+        builder.UseCrisisGridSilo(silo => silo.AddGrains(typeof(ExerciseGrain).Assembly).UseStorage(builder.Configuration));
+
+        builder.Services.ConfigureHttpJsonOptions(o => GatewayJson.Apply(o.SerializerOptions));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddDataProtection()
+            .SetApplicationName("CrisisGrid")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        builder.Services.AddAuthentication(BearerTokenDefaults.AuthenticationScheme)
+            .AddBearerToken(BearerTokenDefaults.AuthenticationScheme, o =>
+            {
+                o.BearerTokenExpiration = gateway.TokenLifetime;
+                o.RefreshTokenExpiration = TimeSpan.FromDays(7);
+                o.Events = new BearerTokenEvents
+                {
+                    // Browsers cannot set headers on WebSockets: SignalR sends the token as a query parameter there.
+                    OnMessageReceived = context =>
+                    {
+                        if (context.HttpContext.Request.Path.StartsWithSegments(HubPath) && context.Request.Query["access_token"] is { Count: > 0 } token)
+                        {
+                            context.Token = token;
+                        }
+
+                        return Task.CompletedTask;
+                    },
+                };
+            })
+            .AddScheme<AuthenticationSchemeOptions, OperatorAuthenticationHandler>(OperatorAuthenticationHandler.SchemeName, _ => { });
+        builder.Services.AddAuthorization();
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(JoinEndpoints.RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = gateway.Limits.JoinAttemptsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+        });
+        builder.Services.AddCors();
+        builder.Services.AddSignalR(o =>
+            {
+                o.MaximumReceiveMessageSize = gateway.Limits.MaxMessageBytes;
+                o.EnableDetailedErrors = false;
+                o.AddFilter<GatewayHubFilter>();
+            })
+            .AddJsonProtocol(o => GatewayJson.Apply(o.PayloadSerializerOptions));
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = gateway.Limits.MaxRequestBodyBytes;
+            k.Limits.MaxConcurrentUpgradedConnections = gateway.Limits.MaxConnections;
+        });
+
+        builder.Services.AddSingleton<ScenarioLibrary>();
+        builder.Services.AddSingleton<ExerciseFactory>();
+        builder.Services.AddSingleton<AccessGuard>();
+        builder.Services.AddSingleton<CommandDispatcher>();
+        builder.Services.AddSingleton<LiveConnections>();
+        builder.Services.AddSingleton<GatewayHubFilter>();
+        builder.Services.AddSingleton<FeedRelay>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<FeedRelay>());
+        builder.Services.AddHostedService<SampleExerciseSeeder>();
+
+        configure?.Invoke(builder);
+        var app = builder.Build();
+        var origins = AllowedOrigins(app, gateway);
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseWebSockets(new WebSocketOptions { AllowedOrigins = { }, KeepAliveInterval = TimeSpan.FromSeconds(15) });
+        app.Use(RejectForeignOrigins(origins));
+        app.UseCors(policy => policy.SetIsOriginAllowed(origin => origins().Contains(origin)).AllowAnyHeader().AllowAnyMethod().AllowCredentials());
+        ServeWebClient(app, gateway);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+
+        app.MapJoinEndpoints();
+        app.MapExerciseEndpoints();
+        app.MapOperatorEndpoints();
+        app.MapHub<ExerciseHub>(HubPath);
+        return app;
+    }
+
+    // Query strings can carry SignalR access tokens: request-level logs that print URLs stay at warnings only.
+    private static void KeepSecretsOutOfLogs(ILoggingBuilder logging)
+    {
+        foreach (var category in new[] { "Microsoft.AspNetCore.Hosting.Diagnostics", "Microsoft.AspNetCore.Http.Connections", "Microsoft.AspNetCore.Routing", "Microsoft.AspNetCore.HttpLogging" })
+        {
+            logging.AddFilter(category, LogLevel.Warning);
+        }
+    }
+
+    private static void ServeWebClient(WebApplication app, GatewayOptions gateway)
+    {
+        var root = Path.GetFullPath(gateway.WebRoot);
+        if (!Directory.Exists(root))
+        {
+            return;
+        }
+
+        var files = new PhysicalFileProvider(root);
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+    }
+
+    /// <summary>The gateway's own addresses plus the configured ones: the only browser origins let in.</summary>
+    private static Func<HashSet<string>> AllowedOrigins(WebApplication app, GatewayOptions gateway)
+    {
+        HashSet<string>? cached = null;
+        return () => cached ??= [.. gateway.AllowedOrigins.Select(o => o.TrimEnd('/')),
+            .. app.Urls.SelectMany(url => new[] { url.TrimEnd('/'), url.Replace("127.0.0.1", "localhost", StringComparison.Ordinal).TrimEnd('/') })];
+    }
+
+    // A page from another site must not open a live connection with a participant's token (cross-site WebSocket
+    // hijacking): requests that carry an Origin header must come from an allowed origin. Non-browser clients send none.
+    private static Func<HttpContext, RequestDelegate, Task> RejectForeignOrigins(Func<HashSet<string>> origins) => (context, next) =>
+    {
+        if (context.Request.Path.StartsWithSegments(HubPath) && context.Request.Headers.Origin is { Count: > 0 } origin && !origins().Contains(origin.ToString()))
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return context.Response.WriteAsJsonAsync(new { title = "Origin not allowed", detail = $"Origin '{origin}' may not connect; allowed: {string.Join(", ", origins())}." });
+        }
+
+        return next(context);
+    };
+}

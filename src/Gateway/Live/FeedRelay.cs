@@ -1,0 +1,127 @@
+using System.Collections.Concurrent;
+using CrisisGrid.Gateway.Identity;
+using CrisisGrid.Grains.Access;
+using CrisisGrid.Grains.Events;
+using CrisisGrid.Grains.Exercises;
+using CrisisGrid.Grains.Feed;
+using Microsoft.AspNetCore.SignalR;
+
+namespace CrisisGrid.Gateway.Live;
+
+/// <summary>
+/// Subscribes to the feed grain of every exercise that has live clients and fans its events out to SignalR groups,
+/// filtered per kind of viewer, in sequence order and without gaps: a batch arriving ahead of what was delivered
+/// is completed from the feed first. The feed's subscriptions expire, so they are renewed every minute.
+/// </summary>
+public sealed class FeedRelay(
+    IGrainFactory grains,
+    IHubContext<ExerciseHub, IExerciseClient> hub,
+    LiveConnections connections,
+    AccessGuard guard,
+    ILogger<FeedRelay> logger) : IExerciseFeedObserver, IHostedService, IAsyncDisposable
+{
+    private static readonly TimeSpan Renewal = TimeSpan.FromMinutes(1);
+    private readonly ConcurrentDictionary<string, Lazy<Task<ExercisePump>>> _pumps = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private IExerciseFeedObserver? _reference;
+    private Task? _renewals;
+
+    public void OnEvents(string exerciseId, IReadOnlyList<RecordedEvent> events)
+    {
+        if (_pumps.TryGetValue(exerciseId, out var pump) && pump.IsValueCreated && pump.Value.IsCompletedSuccessfully)
+        {
+            pump.Value.Result.Enqueue(events);
+        }
+    }
+
+    /// <summary>Makes sure the exercise's events flow to its groups and that <paramref name="groupKey"/> is served.</summary>
+    public async Task Attach(string exerciseId, string groupKey)
+    {
+        var pump = await _pumps.GetOrAdd(exerciseId, id => new Lazy<Task<ExercisePump>>(() => StartPump(id))).Value;
+        pump.EnsureGroup(groupKey);
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        // The runtime holds observer objects weakly; this singleton keeps itself alive while subscribed.
+        _reference = grains.CreateObjectReference<IExerciseFeedObserver>(this);
+        _renewals = RenewLoop(_stopping.Token);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        if (_renewals is not null)
+        {
+            await _renewals.ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+
+        foreach (var pump in _pumps.Values.Where(p => p.IsValueCreated && p.Value.IsCompletedSuccessfully))
+        {
+            pump.Value.Result.Complete();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        _stopping.Dispose();
+    }
+
+    private async Task<ExercisePump> StartPump(string exerciseId)
+    {
+        var feed = grains.GetGrain<IExerciseFeedGrain>(exerciseId);
+        var delivered = await feed.Subscribe(_reference ?? throw new InvalidOperationException("The relay has not started."));
+        var reviewOpen = (await grains.GetGrain<IExerciseGrain>(exerciseId).GetState()).ReviewOpen;
+        return new ExercisePump(exerciseId, delivered, reviewOpen, feed, this, logger);
+    }
+
+    private async Task RenewLoop(CancellationToken stopping)
+    {
+        using var timer = new PeriodicTimer(Renewal);
+        while (await timer.WaitForNextTickAsync(stopping))
+        {
+            foreach (var (exerciseId, pump) in _pumps)
+            {
+                try
+                {
+                    if (!connections.HasConnections(exerciseId))
+                    {
+                        if (_pumps.TryRemove(exerciseId, out var idle) && idle.IsValueCreated && idle.Value.IsCompletedSuccessfully)
+                        {
+                            await grains.GetGrain<IExerciseFeedGrain>(exerciseId).Unsubscribe(_reference!);
+                            idle.Value.Result.Complete();
+                        }
+
+                        continue;
+                    }
+
+                    // Renewing also reports how far the feed is; a pump behind it catches up from the feed.
+                    var feedAt = await grains.GetGrain<IExerciseFeedGrain>(exerciseId).Subscribe(_reference!);
+                    if (pump.IsValueCreated && pump.Value.IsCompletedSuccessfully)
+                    {
+                        pump.Value.Result.CatchUpTo(feedAt);
+                    }
+                }
+                catch (Exception ex)
+                {
+                    logger.LogWarning(ex, "Renewing the feed subscription of {Exercise} failed", exerciseId);
+                }
+            }
+        }
+    }
+
+    internal Task Send(string exerciseId, string groupKey, EventBatch batch) =>
+        hub.Clients.Group(ViewerGroups.GroupName(exerciseId, groupKey)).Events(batch);
+
+    internal async Task Revoke(string exerciseId, string codeId)
+    {
+        guard.Revoked(exerciseId, codeId);
+        foreach (var (connectionId, context) in connections.WithCode(exerciseId, codeId))
+        {
+            await hub.Clients.Client(connectionId).Revoked("Your join code was revoked by exercise control.");
+            context.Abort();
+        }
+    }
+}

@@ -1,0 +1,4 @@
+using CrisisGrid.Gateway;
+
+var app = GatewayApp.Build(args);
+await app.RunAsync();
