@@ -10,9 +10,9 @@ public class CollectiveDefenceTests
     private static readonly DraftProposal Invoke = new CollectiveDefenceProposal("attack-1");
 
     /// <summary>An attack on EST on record and collective defence invoked by consensus of all three members.</summary>
-    internal static AllianceBed Invoked()
+    internal static AllianceBed Invoked(Scenarios.Charter? charter = null)
     {
-        var bed = AllianceBed.Create();
+        var bed = AllianceBed.Create(charter);
         bed.RecordAttack();
         Assert.True(bed.Table("EST", Invoke).IsAccepted);
         bed.AllVote(VoteChoice.Yes, "d1", "EST", "NOR", "SWE");

@@ -16,64 +16,56 @@ namespace CrisisGrid.Grains.Alliances;
 [JsonDerivedType(typeof(SuspensionProposal), "suspension")]
 public abstract record DraftProposal
 {
+    // Computed here rather than overridden in each proposal: System.Text.Json does not carry [JsonIgnore] to
+    // overrides, and a serialized "kind" would clash with the type discriminator.
     [JsonIgnore]
-    public abstract DecisionKind Kind { get; }
+    public DecisionKind Kind => this switch
+    {
+        CollectiveDefenceProposal => DecisionKind.CollectiveDefence,
+        JointDeploymentProposal => DecisionKind.JointDeployment,
+        CollectiveStatementProposal => DecisionKind.CollectiveStatement,
+        AdmissionProposal => DecisionKind.Admission,
+        SuspensionProposal => DecisionKind.Suspension,
+        _ => DecisionKind.Default,
+    };
 
     [JsonIgnore]
-    public abstract string Subject { get; }
+    public string Subject => this switch
+    {
+        CollectiveDefenceProposal p => p.AttackId,
+        JointDeploymentProposal p => p.Nation,
+        CollectiveStatementProposal p => p.Text,
+        AdmissionProposal p => p.Candidate,
+        SuspensionProposal p => p.Member,
+        _ => "",
+    };
 
-    public abstract string Describe();
+    public string Describe() => this switch
+    {
+        CollectiveDefenceProposal p => $"Invoke collective defence in response to attack {p.AttackId}",
+        JointDeploymentProposal { Area: null } p => $"Joint deployment to {p.Nation}",
+        JointDeploymentProposal p => $"Joint deployment to {p.Nation} ({p.Area})",
+        CollectiveStatementProposal p => $"Collective statement: \"{p.Text}\"",
+        AdmissionProposal p => $"Admit {p.Candidate} as a member",
+        SuspensionProposal p => $"Suspend {p.Member}",
+        _ => GetType().Name,
+    };
 }
 
 /// <summary>Invoke collective defence (Art. 5) in response to an armed attack on record.</summary>
 [GenerateSerializer, Immutable]
-public sealed record CollectiveDefenceProposal(string AttackId) : DraftProposal
-{
-    public override DecisionKind Kind => DecisionKind.CollectiveDefence;
-
-    public override string Subject => AttackId;
-
-    public override string Describe() => $"Invoke collective defence in response to attack {AttackId}";
-}
+public sealed record CollectiveDefenceProposal(string AttackId) : DraftProposal;
 
 /// <summary>Authorise members to deploy forces jointly to <paramref name="Nation"/> (an area may be named in words).</summary>
 [GenerateSerializer, Immutable]
-public sealed record JointDeploymentProposal(string Nation, string? Area = null) : DraftProposal
-{
-    public override DecisionKind Kind => DecisionKind.JointDeployment;
-
-    public override string Subject => Nation;
-
-    public override string Describe() => Area is null ? $"Joint deployment to {Nation}" : $"Joint deployment to {Nation} ({Area})";
-}
+public sealed record JointDeploymentProposal(string Nation, string? Area = null) : DraftProposal;
 
 /// <summary>Authorise a statement in the alliance's name, word for word.</summary>
 [GenerateSerializer, Immutable]
-public sealed record CollectiveStatementProposal(string Text) : DraftProposal
-{
-    public override DecisionKind Kind => DecisionKind.CollectiveStatement;
-
-    public override string Subject => Text;
-
-    public override string Describe() => $"Collective statement: \"{Text}\"";
-}
+public sealed record CollectiveStatementProposal(string Text) : DraftProposal;
 
 [GenerateSerializer, Immutable]
-public sealed record AdmissionProposal(string Candidate) : DraftProposal
-{
-    public override DecisionKind Kind => DecisionKind.Admission;
-
-    public override string Subject => Candidate;
-
-    public override string Describe() => $"Admit {Candidate} as a member";
-}
+public sealed record AdmissionProposal(string Candidate) : DraftProposal;
 
 [GenerateSerializer, Immutable]
-public sealed record SuspensionProposal(string Member) : DraftProposal
-{
-    public override DecisionKind Kind => DecisionKind.Suspension;
-
-    public override string Subject => Member;
-
-    public override string Describe() => $"Suspend {Member}";
-}
+public sealed record SuspensionProposal(string Member) : DraftProposal;

@@ -168,7 +168,7 @@ public static partial class AllianceRules
         var open = state.Drafts.Values.FirstOrDefault(d => d.IsOpen && d.Kind == proposal.Kind && d.Proposal.Subject == proposal.Subject.Trim());
         return open is null
             ? null
-            : Decision.Reject(RejectionCodes.InvalidState, $"Draft {open.Id} on the same matter is already open until {open.Deadline:u}; vote on it instead.", "proposal", open.Id);
+            : Decision.Reject(RejectionCodes.InvalidState, $"Draft {open.Id} ({open.Proposal.Describe()}) is already open until {open.Deadline:u}; vote on it instead.", "proposal", open.Id);
     }
 
     private static Decision? CheckCollectiveDefence(AllianceState state, CollectiveDefenceProposal proposal)
