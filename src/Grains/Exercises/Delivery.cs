@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CrisisGrid.Grains.Alliances;
 using CrisisGrid.Grains.Catalog;
 using CrisisGrid.Grains.Nations;
@@ -10,6 +11,13 @@ namespace CrisisGrid.Grains.Exercises;
 /// activation the exercise delivers what is still outstanding. Receivers apply each delivery id at most once.
 /// </summary>
 [GenerateSerializer, Immutable]
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonDerivedType(typeof(NationChangeDelivery), "nationChange")]
+[JsonDerivedType(typeof(OpenOrdersDelivery), "openOrders")]
+[JsonDerivedType(typeof(ArmedAttackDelivery), "armedAttack")]
+[JsonDerivedType(typeof(InitializeNationDelivery), "initializeNation")]
+[JsonDerivedType(typeof(InitializeAllianceDelivery), "initializeAlliance")]
+[JsonDerivedType(typeof(ListInCatalogDelivery), "listInCatalog")]
 public abstract record Delivery(string DeliveryId);
 
 /// <summary>Apply <paramref name="Delta"/> to a nation.</summary>

@@ -1,9 +1,17 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace CrisisGrid.Grains.Scenarios;
 
 /// <summary>A condition on the world state, for conditional injects (e.g. "when tension between A and B exceeds 70").</summary>
+/// <remarks>The JSON attributes let a stored scenario (an exercise's first event) keep its conditions through a round trip.</remarks>
 [GenerateSerializer, Immutable]
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonDerivedType(typeof(AllOfCondition), "allOf")]
+[JsonDerivedType(typeof(AnyOfCondition), "anyOf")]
+[JsonDerivedType(typeof(RelationCondition), "relation")]
+[JsonDerivedType(typeof(IndexCondition), "index")]
+[JsonDerivedType(typeof(TurnCondition), "turn")]
 public abstract record Condition;
 
 [GenerateSerializer, Immutable]

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace CrisisGrid.Grains.Scenarios;
 
@@ -64,7 +65,12 @@ public sealed record InjectEffect(
 public sealed record RelationChange(string Toward, int Trust, int Tension);
 
 /// <summary>Something an inject sets in motion beyond its effects.</summary>
+/// <remarks>The JSON attributes let a stored scenario (an exercise's first event) keep its triggers through a round trip.</remarks>
 [GenerateSerializer, Immutable]
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonDerivedType(typeof(ArmedAttackTrigger), "armedAttack")]
+[JsonDerivedType(typeof(PromptConsultationTrigger), "promptConsultation")]
+[JsonDerivedType(typeof(ReleaseInjectTrigger), "release")]
 public abstract record InjectTrigger;
 
 /// <summary>

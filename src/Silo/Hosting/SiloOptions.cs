@@ -10,4 +10,10 @@ public sealed class SiloOptions
 
     /// <summary>How often the collector looks for idle activations.</summary>
     public TimeSpan CollectionQuantum { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Reminders with a shorter period are refused, as Orleans' ReminderOptions.MinimumReminderPeriod does (same
+    /// default), so that a grain that works here keeps working on Orleans. Use grain timers for short intervals.
+    /// </summary>
+    public TimeSpan MinimumReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
 }
