@@ -1,6 +1,7 @@
 using CrisisGrid.Grains.Alliances;
 using CrisisGrid.Grains.Commands;
 using CrisisGrid.Grains.Events;
+using CrisisGrid.Grains.Scenarios;
 using CrisisGrid.Grains.Tests.Support;
 
 namespace CrisisGrid.Grains.Tests.Alliances;
@@ -10,7 +11,7 @@ public class CollectiveDefenceTests
     private static readonly DraftProposal Invoke = new CollectiveDefenceProposal("attack-1");
 
     /// <summary>An attack on EST on record and collective defence invoked by consensus of all three members.</summary>
-    internal static AllianceBed Invoked(Scenarios.Charter? charter = null)
+    internal static AllianceBed Invoked(Charter? charter = null)
     {
         var bed = AllianceBed.Create(charter);
         bed.RecordAttack();
