@@ -43,7 +43,8 @@ public sealed class NationGrain(IEventLog log, TimeProvider time, ILogger<Nation
         var alliance = GrainFactory.GetGrain<IAllianceGrain>(GrainKeys.Scoped(ExerciseId, flagged.Alliance));
         var authorisation = await alliance.Authorise(Key.Code, flagged.DecisionKind, flagged.Subject);
         var result = await Execute(command, s => NationRules.Submit(s, command.Actor, order, authorisation));
-        if (result.Rejection?.Code == AllianceRejectionCodes.NotAuthorised && authorisation.IsMember)
+        // Refused for the alliance's own reason (no passed decision, or suspended): a unilateral attempt by a member.
+        if (authorisation is { IsMember: true, Refusal: { } refusal } && result.Rejection == refusal)
         {
             await ReportUnauthorisedAttempt(alliance, command, order.Action, flagged);
         }

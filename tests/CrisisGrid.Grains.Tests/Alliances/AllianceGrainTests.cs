@@ -129,6 +129,26 @@ public sealed class AllianceGrainTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_suspended_member_acting_in_the_alliances_name_is_refused_and_its_attempt_recorded()
+    {
+        await _driver.AdvanceTo(1, TurnPhase.Orders);
+        EngineDriver.Accepted(await Compact.TableDraft(Ardenia(), new TableDraft("j1", "ARD", new JointDeploymentProposal("ARD"))));
+        EngineDriver.Accepted(await Compact.CastVote(Ardenia(), new CastVote("j1", "ARD", VoteChoice.Yes)));
+        EngineDriver.Accepted(await Compact.CastVote(_driver.Control(), new CastVote("j1", "CAL", VoteChoice.Yes)));
+        EngineDriver.Accepted(await Compact.TableDraft(Ardenia(), new TableDraft("s1", "ARD", new SuspensionProposal("DUN"))));
+        EngineDriver.Accepted(await Compact.CastVote(Ardenia(), new CastVote("s1", "ARD", VoteChoice.Yes)));
+        EngineDriver.Accepted(await Compact.CastVote(_driver.Control(), new CastVote("s1", "CAL", VoteChoice.Yes)));
+        Assert.True((await Compact.GetState()).IsSuspended("DUN"));
+
+        // DUN is played by exercise control; the passed decision would authorise a member in good standing.
+        var refused = await _driver.Order("DUN", new JointDeployment("NCP", "ARD"), Participant.Facilitator);
+        Assert.Equal(RejectionCodes.Forbidden, refused.Rejection?.Code);
+        Assert.Contains("suspended", refused.Rejection!.Message, StringComparison.Ordinal);
+        Assert.Equal("DUN", Assert.Single((await Compact.GetState()).UnauthorisedAttempts).Member);
+        EngineDriver.Accepted(await _driver.Order("CAL", new JointDeployment("NCP", "ARD"), Participant.Facilitator));
+    }
+
+    [Fact]
     public async Task An_authorised_joint_deployment_is_accepted_and_adjudicated()
     {
         await _driver.AdvanceTo(1, TurnPhase.Orders);
