@@ -127,6 +127,34 @@ internal sealed class ActionContext(NationState actor, IReadOnlyDictionary<strin
         }
     }
 
+    /// <summary>
+    /// A deployment to a host under an alliance decision: like a deployment to an ally, with more legitimacy (standing
+    /// +2 rather than +1, the host's trust +8 rather than +6) and less alarm among the host's rivals (+3 rather than +4).
+    /// </summary>
+    public (bool, string) JointDeployment(JointDeployment j)
+    {
+        var (scale, _) = Resonance();
+        var host = j.Nation;
+        effects.Index(A, NationIndex.InternationalStanding, 2).Posture(A, new PostureChange(Area: DeploymentArea.Ally, Facing: host))
+            .Regard(host, A, scale(8), 0).Tell(host, $"{actor.Name}'s forces have arrived on your territory under a {j.Alliance} decision.");
+        foreach (var rival in Others(host).Where(n => n.RelationWith(host).Tension >= 50))
+        {
+            effects.Regard(rival.Code, A, 0, scale(3));
+        }
+
+        effects.Report = new PublicReport($"{actor.Name} deploys forces to {Name(host)} under a {j.Alliance} decision", $"The deployment is part of an agreed {j.Alliance} joint deployment.");
+        return (true, $"Forces deployed to {Name(host)} as part of the {j.Alliance} joint deployment.");
+    }
+
+    /// <summary>A statement in the alliance's name: it speaks for several states, so it lifts standing more than a national one.</summary>
+    public (bool, string) CollectiveStatement(CollectiveStatement c)
+    {
+        var (scale, resonance) = Resonance();
+        effects.Index(A, NationIndex.InternationalStanding, scale(3)).Index(A, NationIndex.PublicSupport, scale(1));
+        effects.Report = new PublicReport($"{c.Alliance} statement, delivered by {actor.Name}", c.Text);
+        return (true, $"The {c.Alliance} statement was received {resonance}.");
+    }
+
     public (bool, string) JointExercise(JointExercise j)
     {
         var (scale, _) = Resonance();

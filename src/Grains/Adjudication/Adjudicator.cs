@@ -54,6 +54,8 @@ public static class Adjudicator
             ShareIntelligence i => context.ShareIntelligence(i.Recipient),
             CyberOperation c => context.Cyber(c.Nation),
             Hold => (true, $"{actor.Name} held its position."),
+            JointDeployment j => context.JointDeployment(j),
+            CollectiveStatement c => context.CollectiveStatement(c),
             _ => throw new ArgumentOutOfRangeException(nameof(order), order.Action.GetType().Name, "Unknown action."),
         };
         return new Outcome(outcomeId, turn, actor.Code, order.OrderId, order.Action, success, summary, dice.TakeRolls(), effects.Build(), effects.Report);

@@ -1,14 +1,27 @@
+using CrisisGrid.Grains.Access;
 using CrisisGrid.Grains.Commands;
 using CrisisGrid.Grains.Events;
 using CrisisGrid.Grains.Infrastructure;
+using CrisisGrid.Grains.Scenarios;
 using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
 
 namespace CrisisGrid.Grains.Alliances;
 
+/// <summary>
+/// An alliance: thin on purpose — it loads its stream, asks <see cref="AllianceRules"/>, persists and publishes.
+/// Deadlines are real time and survive restarts twice over: a durable reminder wakes the grain at the earliest
+/// pending deadline (and every minute after, until none is left), and every call first records whatever fell due,
+/// stamped with the instant it fell, so correctness never depends on when the reminder fires.
+/// </summary>
 public sealed class AllianceGrain(IEventLog log, TimeProvider time, ILogger<AllianceGrain> logger)
     : EventSourcedGrain<AllianceState>(log, time, logger), IAllianceGrain
 {
+    public const string DeadlineReminder = "alliance-deadline";
+
     private (string ExerciseId, string Code)? _key;
+    private DateTimeOffset? _reminderFor;
+    private bool _reminderSynced;
 
     private (string ExerciseId, string Code) Key => _key ??= GrainKeys.Split(this.GetPrimaryKeyString());
 
@@ -16,13 +29,135 @@ public sealed class AllianceGrain(IEventLog log, TimeProvider time, ILogger<Alli
 
     protected override string Stream => StreamNames.Alliance(Key.Code);
 
+    private DateTimeOffset Now => Time.GetUtcNow();
+
     protected override AllianceState InitialState() => AllianceState.Empty(Key.Code);
 
     protected override AllianceState Evolve(AllianceState state, RecordedEvent recorded) => AllianceEvolve.Apply(state, recorded.Event);
 
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await base.OnActivateAsync(cancellationToken);
+        if (State.Initialized)
+        {
+            // After a restart: record what fell due while the process was down, then re-arm the reminder.
+            await CatchUpDeadlines();
+            await SyncDeadlineReminder();
+        }
+    }
+
     public Task<CommandResult> Initialize(CommandContext command, InitializeAlliance initialize) =>
-        Execute(command, s => AllianceRules.Initialize(s, command.Actor, initialize));
+        Run(command, s => AllianceRules.Initialize(s, command.Actor, initialize));
 
     public Task<CommandResult> RecordArmedAttack(CommandContext command, RecordArmedAttack attack) =>
-        Execute(command, s => AllianceRules.RecordArmedAttack(s, command.Actor, attack));
+        Run(command, s => AllianceRules.RecordArmedAttack(s, command.Actor, attack, Now));
+
+    public Task<CommandResult> RequestConsultation(CommandContext command, RequestConsultation request) =>
+        Run(command, s => AllianceRules.RequestConsultation(s, command.Actor, request, Now));
+
+    public Task<CommandResult> ConveneConsultation(CommandContext command, ConveneConsultation convene) =>
+        Run(command, s => AllianceRules.ConveneConsultation(s, command.Actor, convene, Now));
+
+    public Task<CommandResult> RecordPosition(CommandContext command, RecordPosition position) =>
+        Run(command, s => AllianceRules.RecordPosition(s, command.Actor, position, Now));
+
+    public Task<CommandResult> TableDraft(CommandContext command, TableDraft draft) =>
+        Run(command, s => AllianceRules.TableDraft(s, command.Actor, draft, Now));
+
+    public Task<CommandResult> CastVote(CommandContext command, CastVote vote) =>
+        Run(command, s => AllianceRules.CastVote(s, command.Actor, vote, Now));
+
+    public Task<CommandResult> BreakSilence(CommandContext command, BreakSilence objection) =>
+        Run(command, s => AllianceRules.BreakSilence(s, command.Actor, objection, Now));
+
+    public Task<CommandResult> WithdrawDraft(CommandContext command, WithdrawDraft withdraw) =>
+        Run(command, s => AllianceRules.WithdrawDraft(s, command.Actor, withdraw, Now));
+
+    public Task<CommandResult> RecordDefenceResponse(CommandContext command, RecordDefenceResponse response) =>
+        Run(command, s => AllianceRules.RecordDefenceResponse(s, command.Actor, response, Now));
+
+    public Task<CommandResult> GiveWithdrawalNotice(CommandContext command, GiveWithdrawalNotice notice) =>
+        Run(command, s => AllianceRules.GiveWithdrawalNotice(s, command.Actor, notice, Now));
+
+    public Task<CommandResult> PledgeResources(CommandContext command, PledgeResources pledge) =>
+        Run(command, s => AllianceRules.PledgeResources(s, command.Actor, pledge, Now));
+
+    public Task<CommandResult> RecordPledgeDelivery(CommandContext command, RecordPledgeDelivery delivery) =>
+        Run(command, s => AllianceRules.RecordPledgeDelivery(s, command.Actor, delivery, Now));
+
+    public Task<CommandResult> ShareIntelligence(CommandContext command, ShareIntelligenceReport report) =>
+        Run(command, s => AllianceRules.ShareIntelligence(s, command.Actor, report, Now));
+
+    public Task<CommandResult> RecordUnauthorisedAttempt(CommandContext command, RecordUnauthorisedAttempt attempt) =>
+        Run(command, s => AllianceRules.RecordUnauthorisedAttempt(s, command.Actor, attempt, Now));
+
+    public async Task<Authorisation> Authorise(string nation, DecisionKind kind, string? subject)
+    {
+        await CatchUpDeadlines();
+        await SyncDeadlineReminder();
+        return AllianceRules.Authorise(State, nation, kind, subject, Now);
+    }
+
+    public async Task<AllianceState> GetState()
+    {
+        await CatchUpDeadlines();
+        await SyncDeadlineReminder();
+        return State;
+    }
+
+    public async Task<AllianceView?> GetView(Participant viewer)
+    {
+        await CatchUpDeadlines();
+        await SyncDeadlineReminder();
+        return State.Initialized ? AllianceViews.For(State, viewer) : null;
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName == DeadlineReminder)
+        {
+            await CatchUpDeadlines();
+            await SyncDeadlineReminder();
+        }
+    }
+
+    private async Task<CommandResult> Run(CommandContext command, Func<AllianceState, Decision> decide)
+    {
+        // Deadlines first, as events of their own: they stand even when the command that noticed them is refused.
+        await CatchUpDeadlines();
+        var result = await Execute(command, decide);
+        await SyncDeadlineReminder();
+        return result;
+    }
+
+    private async Task CatchUpDeadlines()
+    {
+        var due = AllianceRules.ProcessDeadlines(State, Now);
+        if (due.Events.Count > 0)
+        {
+            await Record(due.Events, commandId: null);
+        }
+    }
+
+    /// <summary>Keeps one reminder armed for the earliest pending deadline; none when nothing is pending.</summary>
+    private async Task SyncDeadlineReminder()
+    {
+        var wanted = AllianceSettlement.NextDeadline(State);
+        if (_reminderSynced && wanted == _reminderFor)
+        {
+            return;
+        }
+
+        if (wanted is { } deadline)
+        {
+            var due = deadline - Now;
+            await this.RegisterOrUpdateReminder(DeadlineReminder, due > TimeSpan.Zero ? due : TimeSpan.Zero, TimeSpan.FromMinutes(1));
+        }
+        else if (await this.GetReminder(DeadlineReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        (_reminderFor, _reminderSynced) = (wanted, true);
+    }
 }

@@ -5,8 +5,10 @@ using CrisisGrid.Grains.Scenarios;
 namespace CrisisGrid.Grains.Alliances;
 
 /// <summary>
-/// An alliance as one viewer sees it. Its existence, type and members are public; the charter's working (attacks on
-/// record, consultations, decisions) is member traffic, visible to members and exercise control only.
+/// An alliance as one viewer sees it. Its existence, name, type and members are public; everything the charter
+/// works on (consultations, drafts and votes, attacks, collective defence, pledges, intelligence, cohesion) is
+/// member traffic, in <see cref="Member"/>: only for members in good standing, exercise control, and observers
+/// with the full view. A suspended member and a former member see the public part only.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record AllianceView(
@@ -17,21 +19,50 @@ public sealed record AllianceView(
     AllianceMemberView? Member);
 
 [GenerateSerializer, Immutable]
-public sealed record AllianceMemberView(Charter Charter, ImmutableArray<ArmedAttackRecord> Attacks);
+public sealed record AllianceMemberView(
+    Charter Charter,
+    ImmutableArray<string> Suspended,
+    ImmutableArray<WithdrawalNotice> Withdrawals,
+    ImmutableArray<string> FormerMembers,
+    ImmutableArray<ArmedAttackRecord> Attacks,
+    ImmutableArray<Consultation> Consultations,
+    ImmutableArray<Draft> Drafts,
+    ImmutableArray<DefenceInvocation> CollectiveDefence,
+    ImmutableArray<Pledge> Pledges,
+    ImmutableArray<IntelligenceReport> Intelligence,
+    ImmutableArray<UnauthorisedAttempt> UnauthorisedAttempts,
+    CohesionReport Cohesion);
 
 public static class AllianceViews
 {
+    /// <summary>Whether <paramref name="viewer"/> may read the alliance's member traffic.</summary>
+    public static bool SeesMemberTraffic(AllianceState state, Participant viewer) =>
+        viewer.IsControl
+        || (viewer.Role == ParticipantRole.Observer && viewer.FullView)
+        || (viewer.Role == ParticipantRole.Team && viewer.Nation is { } nation && state.IsMember(nation) && !state.IsSuspended(nation));
+
     public static AllianceView For(AllianceState state, Participant viewer)
     {
         var definition = state.Definition!;
-        var member = viewer.IsControl
-            || (viewer.Role == ParticipantRole.Observer && viewer.FullView)
-            || (viewer.Nation is { } nation && viewer.Role == ParticipantRole.Team && state.Members.Contains(nation));
         return new AllianceView(
             state.Code,
             definition.Name,
             definition.Type,
             [.. state.Members],
-            member ? new AllianceMemberView(definition.Charter, [.. state.Attacks]) : null);
+            SeesMemberTraffic(state, viewer) ? MemberView(state) : null);
     }
+
+    private static AllianceMemberView MemberView(AllianceState state) => new(
+        state.Definition!.Charter,
+        [.. state.Suspended],
+        [.. state.Withdrawals.Values.OrderBy(w => w.EffectiveAt)],
+        [.. state.FormerMembers],
+        [.. state.Attacks],
+        [.. state.Consultations.Values.OrderBy(c => c.RequestedAt).ThenBy(c => c.Id, StringComparer.Ordinal)],
+        [.. state.Drafts.Values.OrderBy(d => d.TabledAt).ThenBy(d => d.Id, StringComparer.Ordinal)],
+        [.. state.Invocations.Values.OrderBy(i => i.InvokedAt).ThenBy(i => i.Id, StringComparer.Ordinal)],
+        [.. state.Pledges.Values.OrderBy(p => p.PledgedAt).ThenBy(p => p.Id, StringComparer.Ordinal)],
+        [.. state.Intelligence],
+        [.. state.UnauthorisedAttempts],
+        AllianceCohesion.Compute(state));
 }

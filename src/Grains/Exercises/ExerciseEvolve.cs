@@ -68,7 +68,7 @@ public static class ExerciseEvolve
             .Select(n => (Delivery)new InitializeNationDelivery(
                 $"{recorded.Sequence}/nation/{n.Code}",
                 new InitializeNation(n, codes, n.ActionPointsPerTurn ?? scenario.Clock.ActionPointsPerTurn)))
-            .Concat(scenario.Alliances.Select(a => new InitializeAllianceDelivery($"{recorded.Sequence}/alliance/{a.Code}", new InitializeAlliance(a))))
+            .Concat(scenario.Alliances.Select(a => new InitializeAllianceDelivery($"{recorded.Sequence}/alliance/{a.Code}", new InitializeAlliance(a, codes))))
             .Append(new ListInCatalogDelivery(
                 $"{recorded.Sequence}/catalog",
                 new ExerciseEntry(state.Id, e.Name, scenario.Id, scenario.Title, recorded.RecordedAt, ExerciseStatus.Draft, 0, TurnPhase.Planning)));

@@ -16,6 +16,8 @@ public static class ActionCatalog
         ShareIntelligence => 1,
         CyberOperation => 2,
         Hold => 0,
+        JointDeployment => 2,
+        CollectiveStatement => 1,
         _ => throw new ArgumentOutOfRangeException(nameof(action), action.GetType().Name, "Unknown action."),
     };
 
@@ -37,6 +39,8 @@ public static class ActionCatalog
         ShareIntelligence i => $"Share intelligence with {i.Recipient}",
         CyberOperation c => $"Cyber operation against {c.Nation}",
         Hold => "Hold",
+        JointDeployment j => $"Joint deployment of {j.Alliance} to {j.Nation}",
+        CollectiveStatement c => $"Collective statement of {c.Alliance}",
         _ => action.GetType().Name,
     };
 }

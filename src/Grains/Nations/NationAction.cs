@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CrisisGrid.Grains.Scenarios;
 
 namespace CrisisGrid.Grains.Nations;
 
@@ -20,6 +21,8 @@ namespace CrisisGrid.Grains.Nations;
 [JsonDerivedType(typeof(ShareIntelligence), "shareIntelligence")]
 [JsonDerivedType(typeof(CyberOperation), "cyberOperation")]
 [JsonDerivedType(typeof(Hold), "hold")]
+[JsonDerivedType(typeof(JointDeployment), "jointDeployment")]
+[JsonDerivedType(typeof(CollectiveStatement), "collectiveStatement")]
 public abstract record NationAction
 {
     /// <summary>The other nation this action is aimed at, if any.</summary>
@@ -105,3 +108,43 @@ public sealed record CyberOperation(string Nation) : NationAction
 /// <summary>A deliberate decision to do nothing this turn (unlike missing the orders deadline).</summary>
 [GenerateSerializer, Immutable]
 public sealed record Hold : NationAction;
+
+/// <summary>
+/// An order given in an alliance's name. The nation grain accepts it only when the alliance says a passed decision
+/// authorises it: the alliance enforces its charter, the nation only asks.
+/// </summary>
+public interface IAllianceFlagged
+{
+    /// <summary>The alliance in whose name the nation acts.</summary>
+    string Alliance { get; }
+
+    /// <summary>The kind of decision that must have passed.</summary>
+    DecisionKind DecisionKind { get; }
+
+    /// <summary>What the decision must be about: the host nation of a deployment, the words of a statement.</summary>
+    string Subject { get; }
+}
+
+/// <summary>Forces deployed to <paramref name="Nation"/> as part of a joint deployment the alliance decided on.</summary>
+[GenerateSerializer, Immutable]
+public sealed record JointDeployment(string Alliance, string Nation) : NationAction, IAllianceFlagged
+{
+    public override string? Target => Nation;
+
+    [JsonIgnore]
+    public DecisionKind DecisionKind => DecisionKind.JointDeployment;
+
+    [JsonIgnore]
+    public string Subject => Nation;
+}
+
+/// <summary>A public statement in the alliance's name, in the words the alliance agreed.</summary>
+[GenerateSerializer, Immutable]
+public sealed record CollectiveStatement(string Alliance, string Text) : NationAction, IAllianceFlagged
+{
+    [JsonIgnore]
+    public DecisionKind DecisionKind => DecisionKind.CollectiveStatement;
+
+    [JsonIgnore]
+    public string Subject => Text;
+}

@@ -1,4 +1,5 @@
 using CrisisGrid.Grains.Access;
+using CrisisGrid.Grains.Alliances;
 using CrisisGrid.Grains.Commands;
 using CrisisGrid.Grains.Events;
 using CrisisGrid.Grains.Infrastructure;
@@ -6,7 +7,11 @@ using Microsoft.Extensions.Logging;
 
 namespace CrisisGrid.Grains.Nations;
 
-/// <summary>A nation: thin on purpose — it loads its stream, asks <see cref="NationRules"/>, persists and publishes.</summary>
+/// <summary>
+/// A nation: thin on purpose — it loads its stream, asks <see cref="NationRules"/>, persists and publishes. For an
+/// order in an alliance's name it first asks the alliance for an authorisation (nation → alliance is the only
+/// direction of that call: the alliance never calls a nation, so the two cannot deadlock).
+/// </summary>
 public sealed class NationGrain(IEventLog log, TimeProvider time, ILogger<NationGrain> logger)
     : EventSourcedGrain<NationState>(log, time, logger), INationGrain
 {
@@ -28,8 +33,24 @@ public sealed class NationGrain(IEventLog log, TimeProvider time, ILogger<Nation
     public Task<CommandResult> OpenOrders(CommandContext command, OpenOrders open) =>
         Execute(command, s => NationRules.OpenOrders(s, command.Actor, open));
 
-    public Task<CommandResult> SubmitOrder(CommandContext command, SubmitOrder order) =>
-        Execute(command, s => NationRules.Submit(s, command.Actor, order));
+    public async Task<CommandResult> SubmitOrder(CommandContext command, SubmitOrder order)
+    {
+        if (order.Action is not IAllianceFlagged flagged || !NationRules.IsAllianceCode(flagged.Alliance))
+        {
+            return await Execute(command, s => NationRules.Submit(s, command.Actor, order));
+        }
+
+        var alliance = GrainFactory.GetGrain<IAllianceGrain>(GrainKeys.Scoped(ExerciseId, flagged.Alliance));
+        var authorisation = await alliance.Authorise(Key.Code, flagged.DecisionKind, flagged.Subject);
+        var result = await Execute(command, s => NationRules.Submit(s, command.Actor, order, authorisation));
+        // Refused for the alliance's own reason (no passed decision, or suspended): a unilateral attempt by a member.
+        if (authorisation is { IsMember: true, Refusal: { } refusal } && result.Rejection == refusal)
+        {
+            await ReportUnauthorisedAttempt(alliance, command, order.Action, flagged);
+        }
+
+        return result;
+    }
 
     public Task<CommandResult> WithdrawOrder(CommandContext command, WithdrawOrder withdraw) =>
         Execute(command, s => NationRules.Withdraw(s, command.Actor, withdraw));
@@ -51,4 +72,25 @@ public sealed class NationGrain(IEventLog log, TimeProvider time, ILogger<Nation
     public Task<NationState> GetState() => Task.FromResult(State);
 
     public Task<NationView> GetView(Participant viewer) => Task.FromResult(NationViews.For(State, viewer));
+
+    /// <summary>A member acted in the alliance's name without its decision: the alliance counts it against its cohesion.</summary>
+    private async Task ReportUnauthorisedAttempt(IAllianceGrain alliance, CommandContext command, NationAction action, IAllianceFlagged flagged)
+    {
+        try
+        {
+            // The step id makes a retried order report the attempt once.
+            var reported = await alliance.RecordUnauthorisedAttempt(
+                command.Step("unauthorised-attempt"),
+                new RecordUnauthorisedAttempt(Key.Code, flagged.DecisionKind, flagged.Subject, ActionCatalog.Describe(action)));
+            if (!reported.Accepted)
+            {
+                Logger.LogWarning("{Alliance} did not record {Nation}'s unauthorised attempt: {Rejection}", flagged.Alliance, Key.Code, reported.Rejection);
+            }
+        }
+        catch (Exception ex)
+        {
+            // The order is refused either way; losing the cohesion record must not turn the refusal into an error.
+            Logger.LogWarning(ex, "Reporting {Nation}'s unauthorised attempt to {Alliance} failed", Key.Code, flagged.Alliance);
+        }
+    }
 }

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using System.Text.RegularExpressions;
 using CrisisGrid.Grains.Access;
+using CrisisGrid.Grains.Alliances;
 using CrisisGrid.Grains.Commands;
 using CrisisGrid.Grains.Events;
 
@@ -9,7 +11,7 @@ namespace CrisisGrid.Grains.Nations;
 /// The rules a nation grain enforces: who may give its orders, when, within what budget, and which actions make
 /// sense from its current posture. Pure functions of state and command.
 /// </summary>
-public static class NationRules
+public static partial class NationRules
 {
     public const int MaxOrderIdLength = 64;
     public const int MaxStatementLength = 500;
@@ -56,7 +58,12 @@ public static class NationRules
         return Decision.Accept(Private(state, new OrdersOpened(command.Turn, state.ActionPointsPerTurn)));
     }
 
-    public static Decision Submit(NationState state, Participant actor, SubmitOrder command)
+    /// <summary>
+    /// Accepts an order within the turn's budget. An alliance-flagged order (<see cref="IAllianceFlagged"/>) also
+    /// needs <paramref name="authorisation"/>: the alliance's answer, fetched by the grain beforehand so this rule
+    /// stays pure. Without a granted authorisation the order is refused with the alliance's reason.
+    /// </summary>
+    public static Decision Submit(NationState state, Participant actor, SubmitOrder command, Authorisation? authorisation = null)
     {
         var gate = CheckCanGiveOrders(state, actor);
         if (gate is not null)
@@ -78,6 +85,15 @@ public static class NationRules
         if (invalid is not null)
         {
             return Decision.Reject(invalid);
+        }
+
+        if (command.Action is IAllianceFlagged flagged)
+        {
+            var refused = CheckAuthorisation(state, command.Action, flagged, authorisation);
+            if (refused is not null)
+            {
+                return Decision.Reject(refused);
+            }
         }
 
         var cost = ActionCatalog.Cost(command.Action);
@@ -155,6 +171,26 @@ public static class NationRules
         return Decision.Accept(Private(state, new NationChanged(command.Cause, command.Summary, command.Delta)));
     }
 
+    /// <summary>Whether <paramref name="alliance"/> can name an alliance (checked before the grain asks it anything).</summary>
+    public static bool IsAllianceCode(string? alliance) => alliance is not null && AllianceCodePattern().IsMatch(alliance);
+
+    private static Rejection? CheckAuthorisation(NationState state, NationAction action, IAllianceFlagged flagged, Authorisation? authorisation)
+    {
+        // The authorisation must answer this very question; anything else (or none) is no authorisation.
+        var answers = authorisation is not null
+            && authorisation.Alliance == flagged.Alliance
+            && authorisation.Nation == state.Code
+            && authorisation.Kind == flagged.DecisionKind
+            && authorisation.Subject == flagged.Subject.Trim();
+        if (!answers)
+        {
+            return new Rejection(AllianceRejectionCodes.NotAuthorised,
+                $"{ActionCatalog.Describe(action)} needs a passed decision of {flagged.Alliance}, and {flagged.Alliance} has not authorised it.", "action");
+        }
+
+        return authorisation!.Refusal;
+    }
+
     private static Rejection? CheckCanGiveOrders(NationState state, Participant actor)
     {
         if (!state.Initialized)
@@ -215,8 +251,12 @@ public static class NationRules
                 new Rejection(RejectionCodes.InvalidArgument, "Forces return home: no nation to name.", "action.nation", "null"),
             DeployForces { Area: not DeploymentArea.Home, Nation: null } d =>
                 new Rejection(RejectionCodes.InvalidArgument, $"A deployment to the {d.Area.ToString().ToLowerInvariant()} needs a nation.", "action.nation", Allowed(state.Relations.Keys)),
-            DeployForces when pending.Any(a => a is DeployForces) =>
+            DeployForces or JointDeployment when pending.Any(a => a is DeployForces or JointDeployment) =>
                 new Rejection(RejectionCodes.InvalidState, "Only one deployment order per turn.", "action"),
+            IAllianceFlagged f when !IsAllianceCode(f.Alliance) =>
+                new Rejection(RejectionCodes.InvalidArgument, $"'{f.Alliance}' is not an alliance code.", "action.alliance", "the code of an alliance of this exercise"),
+            CollectiveStatement c when string.IsNullOrWhiteSpace(c.Text) || c.Text.Length > MaxStatementLength =>
+                new Rejection(RejectionCodes.InvalidArgument, "A collective statement needs its text.", "action.text", $"1 to {MaxStatementLength} characters"),
             ImposeSanctions s when state.Sanctioning.Contains(s.Nation) || pending.Any(a => a is ImposeSanctions p && p.Nation == s.Nation) =>
                 new Rejection(RejectionCodes.InvalidState, $"{state.Code} already sanctions {s.Nation}.", "action", $"liftSanctions on {s.Nation}"),
             LiftSanctions s when !state.Sanctioning.Contains(s.Nation) || pending.Any(a => a is LiftSanctions p && p.Nation == s.Nation) =>
@@ -235,6 +275,9 @@ public static class NationRules
         var list = values.ToList();
         return list.Count == 0 ? "none" : string.Join(", ", list);
     }
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,32}$")]
+    private static partial Regex AllianceCodePattern();
 
     private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

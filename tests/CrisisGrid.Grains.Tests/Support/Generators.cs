@@ -57,7 +57,9 @@ internal static class Generators
             target.Select(t => (NationAction)new HumanitarianAid(t)),
             target.Select(t => (NationAction)new ShareIntelligence(t)),
             target.Select(t => (NationAction)new CyberOperation(t)),
-            Gen.Constant<NationAction>(new Hold()));
+            Gen.Constant<NationAction>(new Hold()),
+            target.Select(t => (NationAction)new JointDeployment("NAT", t)),
+            Gen.Constant<NationAction>(new CollectiveStatement("NAT", "The alliance stands together.")));
     }
 
     /// <summary>A turn's input: four nations with random states and up to three orders each.</summary>
