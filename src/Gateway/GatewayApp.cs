@@ -43,6 +43,8 @@ public static class GatewayApp
 
         builder.Services.ConfigureHttpJsonOptions(o => GatewayJson.Apply(o.SerializerOptions));
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestHandler>();
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddDataProtection()
             .SetApplicationName("CrisisGrid")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
@@ -130,13 +132,12 @@ public static class GatewayApp
 
     private static void ServeWebClient(WebApplication app, GatewayOptions gateway)
     {
-        var root = Path.GetFullPath(gateway.WebRoot);
-        if (!Directory.Exists(root))
+        if (string.IsNullOrWhiteSpace(gateway.WebRoot) || !Directory.Exists(Path.GetFullPath(gateway.WebRoot)))
         {
             return;
         }
 
-        var files = new PhysicalFileProvider(root);
+        var files = new PhysicalFileProvider(Path.GetFullPath(gateway.WebRoot));
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
     }

@@ -3,6 +3,7 @@ using CrisisGrid.Gateway.Hosting;
 using CrisisGrid.Gateway.Identity;
 using CrisisGrid.Gateway.Scenarios;
 using CrisisGrid.Grains.Access;
+using CrisisGrid.Grains.Alliances;
 using CrisisGrid.Grains.Catalog;
 using CrisisGrid.Grains.Commands;
 using CrisisGrid.Grains.Exercises;
@@ -51,6 +52,12 @@ public static class ExerciseEndpoints
                     : Problems.NotFound($"Exercise '{exerciseId}' has no nation '{code}'.");
             }));
 
+        exercise.MapGet("/alliances/{code}", (string exerciseId, string code, HttpContext http, AccessGuard guard, IGrainFactory grains) =>
+            EndpointHelpers.AsParticipant(http, guard, exerciseId, async who =>
+                await grains.GetGrain<IAllianceGrain>(GrainKeys.Scoped(exerciseId, code)).GetView(who.Participant) is { } view
+                    ? Results.Ok(view)
+                    : Problems.NotFound($"Exercise '{exerciseId}' has no alliance '{code}'.")));
+
         exercise.MapGet("/replay", (string exerciseId, long at, string? @as, HttpContext http, AccessGuard guard, IGrainFactory grains) =>
             EndpointHelpers.AsParticipant(http, guard, exerciseId, async who =>
             {
@@ -70,10 +77,11 @@ public static class ExerciseEndpoints
                 ? Results.Ok(await grains.GetGrain<IExerciseAccessGrain>(exerciseId).ListCodes(who.Participant))
                 : Problems.Forbidden("Only exercise control sees the join codes.")));
 
-        exercise.MapPost("/commands", (string exerciseId, CommandEnvelope? command, HttpContext http, AccessGuard guard, CommandDispatcher dispatcher) =>
+        exercise.MapPost("/commands", (string exerciseId, System.Text.Json.JsonElement body, HttpContext http, AccessGuard guard, CommandDispatcher dispatcher) =>
             EndpointHelpers.AsParticipant(http, guard, exerciseId, async who =>
             {
-                var reply = await dispatcher.Dispatch(who, command);
+                var command = CommandEnvelope.Parse(body, out var malformed);
+                var reply = malformed ?? await dispatcher.Dispatch(who, command);
                 return reply switch
                 {
                     { Accepted: true } => Results.Ok(reply),

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using CrisisGrid.Gateway.Hosting;
 using CrisisGrid.Gateway.Identity;
 using CrisisGrid.Grains.Access;
+using CrisisGrid.Grains.Alliances;
 using CrisisGrid.Grains.Commands;
 using CrisisGrid.Grains.Exercises;
 using CrisisGrid.Grains.Infrastructure;
@@ -43,6 +44,18 @@ public sealed partial class CommandDispatcher(IGrainFactory grains, AccessGuard 
             var withdraw = Args<WithdrawOrderArgs>(a);
             return Nation(g, w, withdraw.Nation).WithdrawOrder(c, new WithdrawOrder(withdraw.OrderId));
         },
+        ["alliance.requestConsultation"] = (g, w, c, a) => Alliance<RequestConsultation>(g, w, a, (x, m) => x.RequestConsultation(c, m)),
+        ["alliance.conveneConsultation"] = (g, w, c, a) => Alliance<ConveneConsultation>(g, w, a, (x, m) => x.ConveneConsultation(c, m)),
+        ["alliance.recordPosition"] = (g, w, c, a) => Alliance<RecordPosition>(g, w, a, (x, m) => x.RecordPosition(c, m)),
+        ["alliance.tableDraft"] = (g, w, c, a) => Alliance<TableDraft>(g, w, a, (x, m) => x.TableDraft(c, m)),
+        ["alliance.castVote"] = (g, w, c, a) => Alliance<CastVote>(g, w, a, (x, m) => x.CastVote(c, m)),
+        ["alliance.breakSilence"] = (g, w, c, a) => Alliance<BreakSilence>(g, w, a, (x, m) => x.BreakSilence(c, m)),
+        ["alliance.withdrawDraft"] = (g, w, c, a) => Alliance<WithdrawDraft>(g, w, a, (x, m) => x.WithdrawDraft(c, m)),
+        ["alliance.recordDefenceResponse"] = (g, w, c, a) => Alliance<RecordDefenceResponse>(g, w, a, (x, m) => x.RecordDefenceResponse(c, m)),
+        ["alliance.giveWithdrawalNotice"] = (g, w, c, a) => Alliance<GiveWithdrawalNotice>(g, w, a, (x, m) => x.GiveWithdrawalNotice(c, m)),
+        ["alliance.pledgeResources"] = (g, w, c, a) => Alliance<PledgeResources>(g, w, a, (x, m) => x.PledgeResources(c, m)),
+        ["alliance.recordPledgeDelivery"] = (g, w, c, a) => Alliance<RecordPledgeDelivery>(g, w, a, (x, m) => x.RecordPledgeDelivery(c, m)),
+        ["alliance.shareIntelligence"] = (g, w, c, a) => Alliance<ShareIntelligenceReport>(g, w, a, (x, m) => x.ShareIntelligence(c, m)),
         ["access.issueJoinCode"] = (g, w, c, a) => g.GetGrain<IExerciseAccessGrain>(w.ExerciseId).IssueJoinCode(c, Args<IssueJoinCode>(a)),
         ["access.revokeJoinCode"] = (g, w, c, a) => g.GetGrain<IExerciseAccessGrain>(w.ExerciseId).RevokeJoinCode(c, Args<RevokeJoinCode>(a)),
     };
@@ -89,6 +102,12 @@ public sealed partial class CommandDispatcher(IGrainFactory grains, AccessGuard 
         }
 
         return CommandReply.From(result);
+    }
+
+    private static Task<CommandResult> Alliance<T>(IGrainFactory grains, ExerciseIdentity who, JsonElement args, Func<IAllianceGrain, T, Task<CommandResult>> send)
+    {
+        var (alliance, command) = AllianceCommandArgs.Read<T>(args, who, defaultMember: typeof(T) != typeof(ConveneConsultation) || !who.Participant.IsControl);
+        return send(grains.GetGrain<IAllianceGrain>(GrainKeys.Scoped(who.ExerciseId, alliance)), command);
     }
 
     private static IExerciseGrain Exercise(IGrainFactory grains, ExerciseIdentity who) => grains.GetGrain<IExerciseGrain>(who.ExerciseId);

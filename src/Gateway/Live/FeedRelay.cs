@@ -25,6 +25,7 @@ public sealed class FeedRelay(
     private readonly CancellationTokenSource _stopping = new();
     private IExerciseFeedObserver? _reference;
     private Task? _renewals;
+    private int _disposed;
 
     public void OnEvents(string exerciseId, IReadOnlyList<RecordedEvent> events)
     {
@@ -63,10 +64,14 @@ public sealed class FeedRelay(
         }
     }
 
+    // Registered as a singleton and as a hosted service, the container disposes this twice.
     public async ValueTask DisposeAsync()
     {
-        await _stopping.CancelAsync();
-        _stopping.Dispose();
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            await _stopping.CancelAsync();
+            _stopping.Dispose();
+        }
     }
 
     private async Task<ExercisePump> StartPump(string exerciseId)

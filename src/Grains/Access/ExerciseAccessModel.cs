@@ -11,7 +11,7 @@ public sealed record JoinGrant(ParticipantRole Role, string? Nation)
 }
 
 [GenerateSerializer, Immutable]
-public sealed record IssueJoinCode(ParticipantRole Role, string? Nation, string? Label);
+public sealed record IssueJoinCode(ParticipantRole Role, string? Nation = null, string? Label = null);
 
 [GenerateSerializer, Immutable]
 public sealed record RevokeJoinCode(string CodeId);

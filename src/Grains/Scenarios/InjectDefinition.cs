@@ -30,8 +30,8 @@ public sealed record InjectDefinition(
     InjectTargets Targets,
     ImmutableArray<InjectEffect> Effects,
     ImmutableArray<InjectTrigger> Triggers,
-    NewsItem? News,
-    string? Brief);
+    NewsItem? News = null,
+    string? Brief = null);
 
 /// <summary>
 /// When an inject fires: at the start of a turn, at an exercise (simulated) time offset from the clock start, when a

@@ -8,7 +8,7 @@ public sealed class ActivationTests
     [Fact]
     public async Task Concurrent_first_calls_from_many_threads_create_exactly_one_activation_per_key()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var silo = await RuntimeTestHost.StartAsync();
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         string[] keys = ["fr", "de", "pl"];
 
@@ -29,7 +29,7 @@ public sealed class ActivationTests
     [Fact]
     public async Task Threads_racing_on_every_new_key_within_nanoseconds_still_get_one_activation_per_key()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var silo = await RuntimeTestHost.StartAsync();
         const int Keys = 1000;
         var threads = Math.Max(2, Environment.ProcessorCount);
         var arrived = 0;
@@ -62,7 +62,7 @@ public sealed class ActivationTests
     [Fact]
     public async Task OnActivateAsync_runs_before_the_first_request()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var silo = await RuntimeTestHost.StartAsync();
         silo.Probe.Increment("hold-activate:slow");
 
         var call = silo.Grain<ILifecycleGrain>("slow").Ping();
@@ -77,7 +77,7 @@ public sealed class ActivationTests
     [Fact]
     public async Task A_failing_OnActivateAsync_fails_the_call_with_its_exception_and_the_next_call_activates_again()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var silo = await RuntimeTestHost.StartAsync();
         silo.Probe.Increment("fail-activate:un");
         var grain = silo.Grain<ILifecycleGrain>("un");
 
@@ -92,7 +92,7 @@ public sealed class ActivationTests
     [Fact]
     public async Task Calls_queued_behind_a_failing_activation_fail_with_the_same_exception()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var silo = await RuntimeTestHost.StartAsync();
         silo.Probe.Increment("fail-activate:q");
         silo.Probe.Increment("hold-activate:q");
         var grain = silo.Grain<ILifecycleGrain>("q");
@@ -110,7 +110,7 @@ public sealed class ActivationTests
     [Fact]
     public async Task A_throwing_constructor_fails_the_call_with_its_exception_unwrapped_and_the_next_call_constructs_again()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var silo = await RuntimeTestHost.StartAsync();
         silo.Probe.Increment("fail-ctor:x");
         var grain = silo.Grain<IFragileGrain>("x");
 
@@ -123,7 +123,7 @@ public sealed class ActivationTests
     [Fact]
     public async Task Grains_may_take_their_IGrainContext_in_the_constructor_or_implement_IGrainBase_directly()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var silo = await RuntimeTestHost.StartAsync();
 
         Assert.Equal("context/c1|True", await silo.Grain<IContextGrain>("c1").Describe());
         Assert.Equal("plain/p1", await silo.Grain<IPlainGrain>("p1").Describe());
@@ -133,7 +133,7 @@ public sealed class ActivationTests
     [Fact]
     public async Task Each_activation_gets_its_own_service_scope_which_is_disposed_when_it_deactivates()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var silo = await RuntimeTestHost.StartAsync();
         var grain = silo.Grain<ILifecycleGrain>("scoped");
         await grain.Ping();
         Assert.Equal(0, silo.Probe.Count("scoped-resource-disposed"));

@@ -9,7 +9,7 @@ public sealed class CallChainTests
     [Fact]
     public async Task A_grain_calling_itself_fails_fast_with_a_DeadlockException_naming_the_chain()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var silo = await RuntimeTestHost.StartAsync();
 
         var error = await Assert.ThrowsAsync<DeadlockException>(() => silo.Grain<IChainGrain>("a").CallSelf());
 
@@ -19,7 +19,7 @@ public sealed class CallChainTests
     [Fact]
     public async Task A_calls_B_calls_A_fails_fast_with_a_DeadlockException_naming_the_chain()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var silo = await RuntimeTestHost.StartAsync();
 
         var error = await Assert.ThrowsAsync<DeadlockException>(() => silo.Grain<IChainGrain>("a").CallPeerThatCallsBack("b"));
 
@@ -33,7 +33,7 @@ public sealed class CallChainTests
     [Fact]
     public async Task Calling_back_into_an_AlwaysInterleave_method_or_a_reentrant_grain_is_not_a_deadlock()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var silo = await RuntimeTestHost.StartAsync();
 
         Assert.Equal("pong from a", await silo.Grain<IChainGrain>("a").CallPeerThatCallsBackInterleaved("b"));
         Assert.Equal("pong from r", await silo.Grain<IReentrantChainGrain>("r").CallThrough("c"));
@@ -42,7 +42,7 @@ public sealed class CallChainTests
     [Fact]
     public async Task Separate_calls_do_not_share_a_chain()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var silo = await RuntimeTestHost.StartAsync();
 
         // a → b, then (a new call from outside) b → a: no chain links them.
         Assert.Equal("pong from b", await silo.Grain<IChainGrain>("a").CallBack("b", interleaved: false));
@@ -52,7 +52,7 @@ public sealed class CallChainTests
     [Fact]
     public async Task A_call_with_no_answer_within_the_response_timeout_fails_with_TimeoutException()
     {
-        await using var silo = await TestSilo.StartAsync(o => o.ResponseTimeout = TimeSpan.FromMilliseconds(200));
+        await using var silo = await RuntimeTestHost.StartAsync(o => o.ResponseTimeout = TimeSpan.FromMilliseconds(200));
         var grain = silo.Grain<IChainGrain>("slow");
 
         var error = await Assert.ThrowsAsync<TimeoutException>(() => grain.Hang("never").WaitAsync(Probe.Patience));

@@ -19,7 +19,7 @@ public sealed class DeactivationTests
     [Fact]
     public async Task An_activation_idle_for_the_collection_age_is_deactivated_and_the_next_call_activates_again()
     {
-        await using var silo = await TestSilo.StartAsync(TenMinuteCollection);
+        await using var silo = await RuntimeTestHost.StartAsync(TenMinuteCollection);
         var grain = silo.Grain<ILifecycleGrain>("idle");
         Assert.Equal(1, await grain.Ping());
 
@@ -40,7 +40,7 @@ public sealed class DeactivationTests
     [Fact]
     public async Task Only_keep_alive_timer_ticks_count_as_activity()
     {
-        await using var silo = await TestSilo.StartAsync(TenMinuteCollection);
+        await using var silo = await RuntimeTestHost.StartAsync(TenMinuteCollection);
         var kept = silo.Grain<ITimerGrain>("kept");
         var plain = silo.Grain<ITimerGrain>("plain");
         await kept.StartTimer(8 * Minute, Timeout.InfiniteTimeSpan, keepAlive: true);
@@ -62,7 +62,7 @@ public sealed class DeactivationTests
     [Fact]
     public async Task DeactivateOnIdle_deactivates_after_the_current_request_and_the_next_call_activates_again()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var silo = await RuntimeTestHost.StartAsync();
         var grain = silo.Grain<ILifecycleGrain>("bye");
         Assert.Equal(1, await grain.Ping());
 
@@ -76,7 +76,7 @@ public sealed class DeactivationTests
     [Fact]
     public async Task Calls_that_arrive_during_deactivation_wait_and_go_to_a_new_activation()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var silo = await RuntimeTestHost.StartAsync();
         silo.Probe.Increment("hold-deactivate:race");
         var grain = silo.Grain<ILifecycleGrain>("race");
         await grain.Ping();
@@ -96,7 +96,7 @@ public sealed class DeactivationTests
     [Fact]
     public async Task Calls_racing_repeated_deactivations_are_never_lost_and_never_meet_two_live_activations()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var silo = await RuntimeTestHost.StartAsync();
         var grain = silo.Grain<ILifecycleGrain>("churn");
 
         var calls = Enumerable.Range(0, 300).Select(i => Task.Run(async () =>
@@ -119,7 +119,7 @@ public sealed class DeactivationTests
     [Fact]
     public async Task Stopping_the_host_deactivates_every_activation_with_ShuttingDown_and_then_refuses_calls()
     {
-        var silo = await TestSilo.StartAsync();
+        var silo = await RuntimeTestHost.StartAsync();
         string[] keys = ["a", "b", "c", "d", "e"];
         foreach (var key in keys)
         {
@@ -141,7 +141,7 @@ public sealed class DeactivationTests
     }
 
     /// <summary>Waits until the activation has finished its turns (so their activity is recorded).</summary>
-    private static async Task WhenQuiet(TestSilo silo, GrainId grainId)
+    private static async Task WhenQuiet(RuntimeTestHost silo, GrainId grainId)
     {
         var directory = silo.Services.GetRequiredService<GrainRuntime>().Directory;
         await Eventually.True(() => !directory.TryGet(grainId, out var activation) || !activation.IsBusy, $"{grainId} to finish its turns");

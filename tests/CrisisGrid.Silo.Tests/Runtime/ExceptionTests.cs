@@ -8,7 +8,7 @@ public sealed class ExceptionTests
     [Fact]
     public async Task Exceptions_thrown_by_grain_methods_reach_the_caller_with_their_type_and_message()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var silo = await RuntimeTestHost.StartAsync();
         var grain = silo.Grain<IThrowingGrain>("t");
 
         var afterAwait = await Assert.ThrowsAsync<ClauseRejectedException>(() => grain.ThrowAfterAwait("clause 4 needs unanimity"));
@@ -27,7 +27,7 @@ public sealed class ExceptionTests
     [Fact]
     public async Task A_one_way_call_returns_at_once_and_its_failure_is_logged_not_thrown()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var silo = await RuntimeTestHost.StartAsync();
         var grain = silo.Grain<IThrowingGrain>("one-way");
 
         var call = grain.FireAndForget("go");
@@ -43,7 +43,7 @@ public sealed class ExceptionTests
     [Fact]
     public async Task The_grain_keeps_working_after_a_method_threw()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var silo = await RuntimeTestHost.StartAsync();
         var grain = silo.Grain<IThrowingGrain>("t");
 
         await Assert.ThrowsAsync<ClauseRejectedException>(() => grain.ThrowAfterAwait("x"));

@@ -11,7 +11,7 @@ public sealed class GrainFactoryTests
     [Fact]
     public async Task IGrainFactory_and_IClusterClient_are_the_same_singleton()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var silo = await RuntimeTestHost.StartAsync();
 
         Assert.Same(silo.Services.GetRequiredService<IGrainFactory>(), silo.Services.GetRequiredService<IClusterClient>());
     }
@@ -19,7 +19,7 @@ public sealed class GrainFactoryTests
     [Fact]
     public async Task References_carry_the_grain_id_whose_type_is_the_class_name_without_Grain_lower_cased()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var silo = await RuntimeTestHost.StartAsync();
 
         var reference = silo.Grain<ITurnGrain>("Nato-2027");
 
@@ -31,7 +31,7 @@ public sealed class GrainFactoryTests
     [Fact]
     public async Task References_to_the_same_grain_are_equal_and_work_as_dictionary_keys()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var silo = await RuntimeTestHost.StartAsync();
 
         var set = new HashSet<ITurnGrain> { silo.Grain<ITurnGrain>("a"), silo.Grain<ITurnGrain>("a"), silo.Grain<ITurnGrain>("b") };
 
@@ -41,7 +41,7 @@ public sealed class GrainFactoryTests
     [Fact]
     public async Task An_interface_without_implementation_fails_with_an_error_naming_it_and_what_is_registered()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var silo = await RuntimeTestHost.StartAsync();
 
         var error = Assert.Throws<InvalidOperationException>(() => silo.Grain<IUnimplementedGrain>("x"));
 
@@ -53,7 +53,7 @@ public sealed class GrainFactoryTests
     [Fact]
     public async Task An_interface_with_two_implementations_needs_a_class_name_prefix()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var silo = await RuntimeTestHost.StartAsync();
 
         var error = Assert.Throws<InvalidOperationException>(() => silo.Grain<ITurnOperations>("x"));
         Assert.Contains("grainClassNamePrefix", error.Message, StringComparison.Ordinal);

@@ -10,7 +10,7 @@ public sealed class ObserverTests
     [Fact]
     public async Task Observers_receive_notifications_on_the_thread_pool_not_on_the_grain_scheduler()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var silo = await RuntimeTestHost.StartAsync();
         var observer = new RecordingObserver(silo.Probe, "o");
         var grain = silo.Grain<INotifierGrain>("feed");
         await grain.Subscribe(silo.Grains.CreateObjectReference<INotifyObserver>(observer));
@@ -28,7 +28,7 @@ public sealed class ObserverTests
     [Fact]
     public async Task A_one_way_notification_does_not_block_the_grain()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var silo = await RuntimeTestHost.StartAsync();
         var release = new TaskCompletionSource();
         var observer = new RecordingObserver(silo.Probe, "slow") { Gate = release.Task };
         var grain = silo.Grain<INotifierGrain>("feed");
@@ -45,7 +45,7 @@ public sealed class ObserverTests
     [Fact]
     public async Task The_same_object_gives_the_same_reference_so_subscribing_twice_keeps_one_subscriber()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var silo = await RuntimeTestHost.StartAsync();
         var observer = new RecordingObserver(silo.Probe, "o");
         var first = silo.Grains.CreateObjectReference<INotifyObserver>(observer);
         var second = silo.Grains.CreateObjectReference<INotifyObserver>(observer);
@@ -62,7 +62,7 @@ public sealed class ObserverTests
     [Fact]
     public async Task An_observer_gets_its_calls_in_order_and_one_at_a_time()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var silo = await RuntimeTestHost.StartAsync();
         var observer = new RecordingObserver(silo.Probe, "o");
         var grain = silo.Grain<INotifierGrain>("feed");
         await grain.Subscribe(silo.Grains.CreateObjectReference<INotifyObserver>(observer));
@@ -80,7 +80,7 @@ public sealed class ObserverTests
     [Fact]
     public async Task An_awaited_observer_call_returns_the_observer_exception_and_ObserverManager_drops_the_observer()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var silo = await RuntimeTestHost.StartAsync();
         var observer = new RecordingObserver(silo.Probe, "o") { FailWith = new ClauseRejectedException("gone") };
         var reference = silo.Grains.CreateObjectReference<INotifyObserver>(observer);
         var grain = silo.Grain<INotifierGrain>("feed");
@@ -96,7 +96,7 @@ public sealed class ObserverTests
     [Fact]
     public async Task A_failing_one_way_observer_call_is_logged()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var silo = await RuntimeTestHost.StartAsync();
         var observer = new RecordingObserver(silo.Probe, "o") { FailWith = new ClauseRejectedException("observer broke") };
         var grain = silo.Grain<INotifierGrain>("feed");
         await grain.Subscribe(silo.Grains.CreateObjectReference<INotifyObserver>(observer));
@@ -111,7 +111,7 @@ public sealed class ObserverTests
     [Fact]
     public async Task After_DeleteObjectReference_awaited_calls_fail_and_one_way_calls_are_dropped()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var silo = await RuntimeTestHost.StartAsync();
         var observer = new RecordingObserver(silo.Probe, "o");
         var reference = silo.Grains.CreateObjectReference<INotifyObserver>(observer);
         var grain = silo.Grain<INotifierGrain>("feed");
@@ -130,7 +130,7 @@ public sealed class ObserverTests
     [Fact]
     public async Task A_reference_does_not_keep_its_object_alive()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var silo = await RuntimeTestHost.StartAsync();
         var reference = ReferenceToUnrootedObserver(silo);
         GC.Collect();
         GC.WaitForPendingFinalizers();
@@ -143,13 +143,13 @@ public sealed class ObserverTests
     [Fact]
     public async Task A_reference_cannot_be_wrapped_in_another_object_reference()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var silo = await RuntimeTestHost.StartAsync();
 
         Assert.Throws<ArgumentException>(() => silo.Grains.CreateObjectReference<INotifyObserver>(
             silo.Grains.CreateObjectReference<INotifyObserver>(new RecordingObserver(silo.Probe, "o"))));
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static INotifyObserver ReferenceToUnrootedObserver(TestSilo silo) =>
+    private static INotifyObserver ReferenceToUnrootedObserver(RuntimeTestHost silo) =>
         silo.Grains.CreateObjectReference<INotifyObserver>(new RecordingObserver(silo.Probe, "unrooted"));
 }

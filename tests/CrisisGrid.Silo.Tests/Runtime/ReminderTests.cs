@@ -22,7 +22,7 @@ public sealed class ReminderTests
     public async Task Registering_persists_the_reminder_in_the_table_before_returning()
     {
         var table = new InMemoryReminderTable();
-        await using var silo = await TestSilo.StartAsync(reminderTable: table);
+        await using var silo = await RuntimeTestHost.StartAsync(reminderTable: table);
         var start = silo.Time.GetUtcNow();
         var grain = silo.Grain<IReminderGrain>("fr");
 
@@ -36,7 +36,7 @@ public sealed class ReminderTests
     [Fact]
     public async Task A_reminder_fires_at_its_due_time_and_then_every_period_with_its_tick_status()
     {
-        await using var silo = await TestSilo.StartAsync(reminderTable: new InMemoryReminderTable());
+        await using var silo = await RuntimeTestHost.StartAsync(reminderTable: new InMemoryReminderTable());
         var start = silo.Time.GetUtcNow();
         var grain = silo.Grain<IReminderGrain>("de");
         await grain.Register("r", 10 * Minute, Hour);
@@ -66,14 +66,14 @@ public sealed class ReminderTests
         var time = new ManualTimeProvider();
         var probe = new Probe();
         var t0 = time.GetUtcNow();
-        await using (var before = await TestSilo.StartAsync(reminderTable: table, time: time, probe: probe))
+        await using (var before = await RuntimeTestHost.StartAsync(reminderTable: table, time: time, probe: probe))
         {
             await before.Grain<IReminderGrain>("pl").Register("r", 10 * Minute, Hour);
         }
 
         // Down for three hours: the ticks at 0:10, 1:10 and 2:10 were missed.
         time.Advance(3 * Hour);
-        await using var after = await TestSilo.StartAsync(reminderTable: table, time: time, probe: probe);
+        await using var after = await RuntimeTestHost.StartAsync(reminderTable: table, time: time, probe: probe);
 
         await probe.WaitForCount("reminder:pl:r", 1);
         Assert.Equal(2, probe.Count("reminder-ctor:pl"));
@@ -91,7 +91,7 @@ public sealed class ReminderTests
     [Fact]
     public async Task A_reminder_activates_a_grain_that_was_deactivated()
     {
-        await using var silo = await TestSilo.StartAsync(reminderTable: new InMemoryReminderTable());
+        await using var silo = await RuntimeTestHost.StartAsync(reminderTable: new InMemoryReminderTable());
         var grain = silo.Grain<IReminderGrain>("it");
         await grain.Register("r", Minute, Hour);
         await grain.DeactivateSelf();
@@ -106,7 +106,7 @@ public sealed class ReminderTests
     public async Task Unregistering_inside_ReceiveReminder_stops_further_ticks()
     {
         var table = new InMemoryReminderTable();
-        await using var silo = await TestSilo.StartAsync(reminderTable: table);
+        await using var silo = await RuntimeTestHost.StartAsync(reminderTable: table);
         var grain = silo.Grain<IReminderGrain>("uk");
         await grain.Register("once-deadline", Minute, Hour);
 
@@ -123,7 +123,7 @@ public sealed class ReminderTests
     public async Task Unregistering_removes_the_reminder_from_the_table_and_the_clock()
     {
         var table = new InMemoryReminderTable();
-        await using var silo = await TestSilo.StartAsync(reminderTable: table);
+        await using var silo = await RuntimeTestHost.StartAsync(reminderTable: table);
         var grain = silo.Grain<IReminderGrain>("it");
         await grain.Register("r", Minute, Hour);
 
@@ -139,7 +139,7 @@ public sealed class ReminderTests
     public async Task Registering_again_replaces_the_schedule()
     {
         var table = new InMemoryReminderTable();
-        await using var silo = await TestSilo.StartAsync(reminderTable: table);
+        await using var silo = await RuntimeTestHost.StartAsync(reminderTable: table);
         var grain = silo.Grain<IReminderGrain>("es");
         await grain.Register("r", Hour, Hour);
         await grain.Register("r", Minute, 2 * Hour);
@@ -156,7 +156,7 @@ public sealed class ReminderTests
     [Fact]
     public async Task A_failed_delivery_is_logged_and_retried_at_the_next_period()
     {
-        await using var silo = await TestSilo.StartAsync(reminderTable: new InMemoryReminderTable());
+        await using var silo = await RuntimeTestHost.StartAsync(reminderTable: new InMemoryReminderTable());
         var grain = silo.Grain<IReminderGrain>("nl");
         await grain.Register("flaky", Minute, Hour);
 
@@ -173,7 +173,7 @@ public sealed class ReminderTests
     [Fact]
     public async Task Using_reminders_without_a_reminder_table_is_a_clear_error()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var silo = await RuntimeTestHost.StartAsync();
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => silo.Grain<IReminderGrain>("x").Register("r", Minute, Hour));
 
@@ -185,7 +185,7 @@ public sealed class ReminderTests
     public async Task Periods_below_the_minimum_are_refused_and_nothing_is_stored()
     {
         var table = new InMemoryReminderTable();
-        await using var silo = await TestSilo.StartAsync(reminderTable: table);
+        await using var silo = await RuntimeTestHost.StartAsync(reminderTable: table);
         var grain = silo.Grain<IReminderGrain>("x");
 
         var tooShort = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => grain.Register("r", Minute, TimeSpan.FromSeconds(30)));

@@ -14,7 +14,7 @@ public sealed class TimerTests
     [Fact]
     public async Task A_tick_waits_for_the_running_request_and_runs_on_the_activation_scheduler()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var silo = await RuntimeTestHost.StartAsync();
         var grain = silo.Grain<ITimerGrain>("t");
         await grain.StartTimer(10 * Second, 10 * Second);
 
@@ -33,7 +33,7 @@ public sealed class TimerTests
     [Fact]
     public async Task The_period_counts_from_the_end_of_one_callback_to_the_next()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var silo = await RuntimeTestHost.StartAsync();
         silo.Probe.Increment("hold-tick:p");
         silo.Probe.Signal("tick-gate:p#2");
         var grain = silo.Grain<ITimerGrain>("p");
@@ -58,7 +58,7 @@ public sealed class TimerTests
     [Fact]
     public async Task A_periodic_timer_keeps_ticking_and_a_one_shot_timer_ticks_once()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var silo = await RuntimeTestHost.StartAsync();
         var periodic = silo.Grain<ITimerGrain>("periodic");
         var oneShot = silo.Grain<ITimerGrain>("one-shot");
         await periodic.StartTimer(Second, 2 * Second);
@@ -76,7 +76,7 @@ public sealed class TimerTests
     [Fact]
     public async Task A_due_time_of_zero_ticks_without_the_clock_moving()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var silo = await RuntimeTestHost.StartAsync();
         var grain = silo.Grain<ITimerGrain>("now");
 
         await grain.StartTimer(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
@@ -87,7 +87,7 @@ public sealed class TimerTests
     [Fact]
     public async Task Dispose_stops_the_timer()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var silo = await RuntimeTestHost.StartAsync();
         var grain = silo.Grain<ITimerGrain>("d");
         await grain.StartTimer(Second, Second);
         silo.Time.Advance(Second);
@@ -102,7 +102,7 @@ public sealed class TimerTests
     [Fact]
     public async Task Change_moves_the_due_time_and_period()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var silo = await RuntimeTestHost.StartAsync();
         var grain = silo.Grain<ITimerGrain>("c");
         await grain.StartTimer(TimeSpan.FromHours(1), Timeout.InfiniteTimeSpan);
 
@@ -118,7 +118,7 @@ public sealed class TimerTests
     [Fact]
     public async Task Timers_die_with_their_activation()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var silo = await RuntimeTestHost.StartAsync();
         var grain = silo.Grain<ITimerGrain>("dies");
         await grain.StartTimer(Second, Second);
         silo.Time.Advance(Second);
@@ -140,7 +140,7 @@ public sealed class TimerTests
     [Fact]
     public async Task An_interleaving_timer_may_tick_while_a_request_waits()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var silo = await RuntimeTestHost.StartAsync();
         var grain = silo.Grain<ITimerGrain>("i");
         await grain.StartTimer(Second, Timeout.InfiniteTimeSpan, interleave: true);
 

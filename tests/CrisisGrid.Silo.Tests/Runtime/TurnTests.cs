@@ -10,7 +10,7 @@ public sealed class TurnTests
     [Fact]
     public async Task Concurrent_requests_to_a_non_reentrant_grain_never_overlap_even_across_awaits_and_WhenAll()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var silo = await RuntimeTestHost.StartAsync();
         var grain = silo.Grain<ITurnGrain>("serial");
 
         await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => i % 2 == 0 ? grain.Work(4) : grain.Increment())));
@@ -26,7 +26,7 @@ public sealed class TurnTests
     [Fact]
     public async Task Property_no_update_is_lost_whatever_the_number_and_timing_of_concurrent_callers()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var silo = await RuntimeTestHost.StartAsync();
         var scenarios = Gen.Choose(1, 12).SelectMany(callers => Gen.ListOf(Gen.Elements(true, false), callers))
             .ToArbitrary();
         var round = 0;
@@ -57,7 +57,7 @@ public sealed class TurnTests
     [Fact]
     public async Task A_request_waits_for_the_running_one_to_finish_but_an_AlwaysInterleave_request_does_not()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var silo = await RuntimeTestHost.StartAsync();
         var grain = silo.Grain<ITurnGrain>("gate");
 
         var first = grain.Hold("one");
@@ -76,7 +76,7 @@ public sealed class TurnTests
     [Fact]
     public async Task Requests_to_a_reentrant_grain_interleave_at_await_points()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var silo = await RuntimeTestHost.StartAsync();
         var grain = silo.Grain<IReentrantTurnGrain>("reentrant");
 
         var first = grain.Hold("one");
@@ -92,7 +92,7 @@ public sealed class TurnTests
     [Fact]
     public async Task Reentrant_grains_still_run_one_piece_of_code_at_a_time_on_their_scheduler()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var silo = await RuntimeTestHost.StartAsync();
         var grain = silo.Grain<IReentrantTurnGrain>("reentrant-work");
 
         await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => grain.Work(3))));

@@ -5,7 +5,7 @@ namespace CrisisGrid.Grains.Alliances;
 /// another nation's action, or both. <paramref name="ConsultationId"/> is chosen by the client, unique in the alliance.
 /// </summary>
 [GenerateSerializer, Immutable]
-public sealed record RequestConsultation(string ConsultationId, string Member, string? InjectId, string? Threat);
+public sealed record RequestConsultation(string ConsultationId, string Member, string? InjectId = null, string? Threat = null);
 
 /// <summary>Convenes a requested consultation: a second member (not the requester), or exercise control as chair (no member).</summary>
 [GenerateSerializer, Immutable]

@@ -11,11 +11,11 @@ namespace CrisisGrid.Silo.Tests.Runtime.Support;
 /// A real host running the silo with this test project's grains, a manual clock, a probe and captured logs.
 /// Built on the empty application builder: no configuration files, file watchers or console logging.
 /// </summary>
-public sealed class TestSilo : IAsyncDisposable
+public sealed class RuntimeTestHost : IAsyncDisposable
 {
     private bool _stopped;
 
-    private TestSilo(IHost host, ManualTimeProvider time, Probe probe, CapturedLogs logs)
+    private RuntimeTestHost(IHost host, ManualTimeProvider time, Probe probe, CapturedLogs logs)
     {
         Host = host;
         Time = time;
@@ -36,7 +36,7 @@ public sealed class TestSilo : IAsyncDisposable
 
     public IServiceProvider Services => Host.Services;
 
-    public static async Task<TestSilo> StartAsync(
+    public static async Task<RuntimeTestHost> StartAsync(
         Action<SiloOptions>? options = null,
         IReminderTable? reminderTable = null,
         ManualTimeProvider? time = null,
@@ -56,7 +56,7 @@ public sealed class TestSilo : IAsyncDisposable
         }
 
         builder.UseCrisisGridSilo(silo => silo
-            .AddGrains(typeof(TestSilo).Assembly)
+            .AddGrains(typeof(RuntimeTestHost).Assembly)
             .Configure(o =>
             {
                 // Generous by default: a test that wants a timeout sets a short one.
@@ -65,7 +65,7 @@ public sealed class TestSilo : IAsyncDisposable
             }));
         var host = builder.Build();
         await host.StartAsync();
-        return new TestSilo(host, time, probe, logs);
+        return new RuntimeTestHost(host, time, probe, logs);
     }
 
     public TGrain Grain<TGrain>(string key)

@@ -1,0 +1,36 @@
+using CrisisGrid.Testing;
+
+namespace CrisisGrid.Gateway.Tests.Support;
+
+/// <summary>Base for tests that need a running gateway of their own.</summary>
+public abstract class GatewayTest : IAsyncLifetime
+{
+    private readonly TempDirectory _data = new();
+
+    protected GatewayHost Gateway { get; private set; } = null!;
+
+    protected GatewayApi Api { get; private set; } = null!;
+
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public virtual async Task InitializeAsync()
+    {
+        Gateway = await GatewayHost.StartAsync(_data.Path, Settings);
+        Api = new GatewayApi(Gateway.Http);
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        await Gateway.DisposeAsync();
+        _data.Dispose();
+    }
+
+    protected async Task Restart()
+    {
+        Gateway = await Gateway.RestartAsync();
+        Api = new GatewayApi(Gateway.Http);
+    }
+
+    protected Task<SignalRTestClient> Connect(string token, string? origin = null) =>
+        SignalRTestClient.ConnectAsync(Gateway.BaseAddress, token, origin);
+}
