@@ -126,3 +126,9 @@ export function newId(prefix = ""): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return prefix + Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
+
+/** A short id people can read out (consultations, drafts, orders): prefix and 8 random hex digits. */
+export function shortId(prefix: string): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(4));
+  return prefix + Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}

@@ -11,6 +11,16 @@ export const INDEX_LABELS: Record<NationIndex, string> = {
   internationalStanding: "International standing",
 };
 
+/** Short names for table headers. */
+export const INDEX_SHORT: Record<NationIndex, string> = {
+  militaryStrength: "Military",
+  readiness: "Readiness",
+  economy: "Economy",
+  domesticStability: "Stability",
+  publicSupport: "Support",
+  internationalStanding: "Standing",
+};
+
 type Name = (code: string) => string;
 
 /** "+5 readiness, −2 public support; trust in DRV −5, tension with DRV +10; mobilised" */
