@@ -108,9 +108,7 @@ function MemberTraffic({ alliance, member: m }: { alliance: AllianceView; member
   const [actingAs, picker] = useActingMember(alliance);
   const command = useCommand();
   const send = (type: string, args: Record<string, unknown>) =>
-    command.run(type, { alliance: alliance.code, ...args, ...(actingAs ? { member: actingAs } : {}) });
-  const openConsultations = m.consultations.filter((c) => c.status !== "concluded");
-  const openDrafts = m.drafts.filter((d) => d.status === "open");
+    command.run(type, { alliance: alliance.code, ...(actingAs ? { member: actingAs } : {}), ...args });
   return (
     <div>
       {picker}
@@ -228,9 +226,6 @@ function MemberTraffic({ alliance, member: m }: { alliance: AllianceView; member
           ))}
         </div>
       )}
-      <p className="hint">
-        {openConsultations.length} open consultation(s), {openDrafts.length} open draft(s).
-      </p>
     </div>
   );
 }
@@ -238,7 +233,8 @@ function MemberTraffic({ alliance, member: m }: { alliance: AllianceView; member
 type Send = (type: string, args: Record<string, unknown>) => Promise<unknown>;
 
 function ConsultationItem({ c, send, busy }: { c: Consultation; send: Send; busy: boolean }) {
-  const { name } = useExercise();
+  const { name, state } = useExercise();
+  const chair = state.viewer.role === "facilitator";
   const [position, setPosition] = useState("support");
   const [text, setText] = useState("");
   return (
@@ -263,8 +259,14 @@ function ConsultationItem({ c, send, busy }: { c: Consultation; send: Send; busy
         </ul>
       )}
       {c.status === "requested" && (
-        <button type="button" className="small" disabled={busy} onClick={() => void send(ALLIANCE_COMMANDS.conveneConsultation, { consultationId: c.id })}>
-          Convene
+        <button
+          type="button"
+          className="small"
+          disabled={busy}
+          // Exercise control convenes as chair (no member); a team convenes as its own nation.
+          onClick={() => void send(ALLIANCE_COMMANDS.conveneConsultation, chair ? { consultationId: c.id, member: null } : { consultationId: c.id })}
+        >
+          {chair ? "Convene as chair" : "Convene"}
         </button>
       )}
       {c.status === "convened" && (

@@ -110,7 +110,7 @@ export function OutcomesPanel() {
               </tr>
             </thead>
             <tbody>
-              {outcomes.map((o) => (
+              {outcomes.map((o) => [
                 <tr key={o.outcomeId} data-outcome={o.outcomeId}>
                   <td>{o.turn}</td>
                   <td>{name(o.actor)}</td>
@@ -125,7 +125,6 @@ export function OutcomesPanel() {
                         <strong>{name(e.delta.nation)}</strong>: {describeDelta(e.delta, name)}
                       </div>
                     ))}
-                    {editing === o.outcomeId && <OverrideForm outcome={o} onDone={() => setEditing(null)} />}
                   </td>
                   <td>
                     {editing !== o.outcomeId && (
@@ -134,8 +133,15 @@ export function OutcomesPanel() {
                       </button>
                     )}
                   </td>
-                </tr>
-              ))}
+                </tr>,
+                editing === o.outcomeId ? (
+                  <tr key={`${o.outcomeId}-override`} className="override-row" data-override={o.outcomeId}>
+                    <td colSpan={6}>
+                      <OverrideForm outcome={o} onDone={() => setEditing(null)} />
+                    </td>
+                  </tr>
+                ) : null,
+              ])}
             </tbody>
           </table>
         </div>
@@ -338,7 +344,9 @@ export function JoinCodesPanel() {
                   {c.grant.role}
                   {c.grant.nation ? ` · ${name(c.grant.nation)}` : ""}
                 </td>
-                <td>{c.label}</td>
+                <td>
+                  {c.label} {c.codeId === session.me.codeId && <span className="tag accent">this session</span>}
+                </td>
                 <td className="num">{c.redemptions}</td>
                 <td>{c.revoked ? <span className="tag bad">Revoked</span> : <span className="tag ok">Active</span>}</td>
                 <td>

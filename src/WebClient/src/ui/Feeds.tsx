@@ -77,7 +77,7 @@ export function MessagesFeed() {
                 body = `Consider requesting consultations in ${ev.alliance}.`;
                 break;
               default:
-                title = ev.summary ? ev.summary : kind.title;
+                title = ev.summary ?? "";
                 body = describeDelta(ev.delta, name);
             }
 
@@ -87,7 +87,7 @@ export function MessagesFeed() {
                   <span>{formatClock(e.recordedAt)}</span>
                   <span className="tag">{kind.title}</span>
                 </div>
-                <div className="headline">{title}</div>
+                {title && <div className="headline">{title}</div>}
                 {body && <p className="body">{body}</p>}
               </li>
             );
@@ -98,7 +98,9 @@ export function MessagesFeed() {
   );
 }
 
-const AUDIENCE_TAG: Record<string, string> = { public: "public", control: "control", nations: "private" };
+function audienceTag(e: RecordedEvent): string {
+  return e.audience.kind === "nations" ? `to ${e.audience.nations.join(", ")}` : e.audience.kind;
+}
 
 /** Every event this viewer may see, one readable line each. */
 export function Timeline() {
@@ -124,7 +126,7 @@ export function Timeline() {
             <span className="seq">#{e.sequence}</span>
             <span className="meta">
               <span>{formatClock(e.recordedAt)}</span>
-              <span className="tag">{AUDIENCE_TAG[e.audience.kind] ?? e.audience.kind}</span>
+              <span className="tag">{audienceTag(e)}</span>
             </span>
             <span title={e.event.$type}>{text}</span>
           </li>

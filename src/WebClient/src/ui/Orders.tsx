@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { shortId } from "../api/http";
 import type { ActionKind, NationView } from "../api/types";
 import { ACTION_COSTS, ACTION_FIELDS, ACTION_KINDS, ACTION_LABELS, describeAction, emptyDraft, toAction, type OrderDraft } from "../state/actions";
@@ -16,6 +16,13 @@ export function OrdersPanel({ nation }: { nation: NationView }) {
   const submit = useCommand();
   const withdraw = useCommand();
   const [lastAccepted, setLastAccepted] = useState<string | null>(null);
+  // A refusal belongs to the moment it was given: clear it when orders open or close.
+  const { clear } = submit;
+  useEffect(() => {
+    clear();
+    setLastAccepted(null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [own?.ordersTurn, own?.ordersOpen]);
   if (!own) {
     return null;
   }
@@ -26,7 +33,10 @@ export function OrdersPanel({ nation }: { nation: NationView }) {
   const cost = ACTION_COSTS[draft.kind];
   const set = (patch: Partial<OrderDraft>) => setDraft({ ...draft, ...patch });
   const bad = (...names: string[]) => fieldHit(submit.problem, ...names.flatMap((n) => [n, `action.${n}`]));
-  const ordersOpenNow = own.ordersOpen && own.ordersTurn === state.exercise.turn;
+  const turn = state.exercise.turn;
+  // The nation keeps its last turn's orders until the next orders phase opens.
+  const ordersOfThisTurn = own.ordersTurn === turn;
+  const ordersOpenNow = own.ordersOpen && ordersOfThisTurn;
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -57,7 +67,7 @@ export function OrdersPanel({ nation }: { nation: NationView }) {
   return (
     <section className="panel" aria-labelledby="orders-title" data-testid="orders">
       <header>
-        <h2 id="orders-title">Orders for turn {own.ordersTurn || state.exercise.turn || "—"}</h2>
+        <h2 id="orders-title">Orders for turn {turn || "—"}</h2>
         <span className="hint">
           {ordersOpenNow ? (
             <span className="tag ok">Orders open</span>
@@ -65,7 +75,7 @@ export function OrdersPanel({ nation }: { nation: NationView }) {
             <span className="tag">Orders closed</span>
           )}{" "}
           <span data-testid="orders-ap">
-            {own.actionPoints} of {own.actionPointsPerTurn} action points left
+            {ordersOfThisTurn ? `${own.actionPoints} of ${own.actionPointsPerTurn} action points left` : `${own.actionPointsPerTurn} action points per turn`}
           </span>
         </span>
       </header>
@@ -141,7 +151,8 @@ export function OrdersPanel({ nation }: { nation: NationView }) {
             Submit order ({cost} AP)
           </button>
           <span className="hint" data-testid="order-cost">
-            Costs {cost} action point{cost === 1 ? "" : "s"}; {own.actionPoints} left.
+            Costs {cost} action point{cost === 1 ? "" : "s"}
+            {ordersOfThisTurn ? `; ${own.actionPoints} left.` : "."}
           </span>
         </div>
         <ProblemNote problem={submit.problem} />
@@ -152,7 +163,7 @@ export function OrdersPanel({ nation }: { nation: NationView }) {
         )}
       </form>
 
-      <h3 style={{ marginTop: 18 }}>Given this turn</h3>
+      <h3 style={{ marginTop: 18 }}>{ordersOfThisTurn || own.orders.length === 0 ? "Given this turn" : `Given in turn ${own.ordersTurn}`}</h3>
       {own.orders.length === 0 ? (
         <p className="empty">No orders yet.</p>
       ) : (

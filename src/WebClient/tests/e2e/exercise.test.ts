@@ -170,16 +170,21 @@ describe("CrisisGrid in the browser", () => {
 
   it("an outcome override needs a reason; with one, it is applied", async () => {
     const page = control.page;
-    const row = page.locator("[data-testid=outcomes] tbody tr").filter({ hasText: "Share intelligence" });
+    const row = page.locator("[data-testid=outcomes] tr[data-outcome]").filter({ hasText: "Share intelligence" });
     await row.getByRole("button", { name: "Override" }).click();
-    await row.getByRole("button", { name: "Apply override" }).click();
-    await text(row.getByTestId("problem"), "reason");
-    await row.getByLabel("Reason (required, logged)").fill("Calderra's services were compromised");
-    await row.getByRole("button", { name: "Apply override" }).click();
-    await expect.poll(() => row.getByRole("button", { name: "Apply override" }).count()).toBe(0);
+    const form = page.locator("tr[data-override]");
+    await form.getByLabel("Readiness").first().fill("0");
+    await form.getByRole("button", { name: "Apply override" }).click();
+    await text(form.getByTestId("problem"), "must state a reason");
+    await text(form.getByTestId("problem-field"), /reason/);
+    await screenshot(page, "08a-facilitator-override-refused");
+    await form.getByLabel("Reason (required, logged)").fill("Calderra's services were compromised");
+    await form.getByRole("button", { name: "Apply override" }).click();
+    await expect.poll(() => form.count()).toBe(0);
+    await text(row, "Kingdom of Calderra: trust in Republic of Ardenia +5"); // readiness +2 replaced by 0
     await tab(page, "Timeline");
     await text(page.getByTestId("timeline"), "overridden: Calderra's services were compromised");
-    await screenshot(page, "08-facilitator-timeline");
+    await screenshot(page, "08b-facilitator-timeline");
   });
 
   it("an observer sees the public clock and news, but not the team's private indices or orders", async () => {
@@ -260,5 +265,61 @@ describe("CrisisGrid in the browser", () => {
     await text(team.page.getByTestId("index-readiness"), /^55$/); // the inject's +5
     await screenshot(team.page, "11-team-after-gateway-restart");
     expect([...control.errors, ...team.errors, ...observer.errors].filter((e) => e.startsWith("pageerror"))).toEqual([]);
+  });
+
+  it("exercise control releases an MSEL inject; the armed attack reaches the team's alliance panel", async () => {
+    const page = control.page;
+    await tab(page, "MSEL");
+    const inject = page.locator('[data-testid="msel"] tr[data-inject="armed-attack"]');
+    await inject.getByRole("button", { name: "Release" }).click();
+    await text(inject, "Released");
+    await screenshot(page, "12-facilitator-msel");
+
+    await text(team.page.getByTestId("news"), "Borovian troops cross into Ardenia");
+    await text(team.page.getByTestId("messages"), "Borovian armoured units have crossed the border");
+    // Alliance state comes from a fresh snapshot after alliance events (the client does not fold them itself).
+    await text(team.page.getByTestId("alliances"), "Attack on record", 15_000);
+  });
+
+  it("the team requests consultations in its alliance; members and exercise control see the request", async () => {
+    const page = team.page;
+    const alliance = page.locator('[data-alliance="NCP"]');
+    await alliance.locator("summary", { hasText: "Request consultations" }).click();
+    await alliance.getByLabel("The threat (what another nation did, or an inject)").fill("Borovian armour holds the river crossing.");
+    await alliance.getByRole("button", { name: "Request consultations" }).click();
+    await text(alliance, "Republic of Ardenia requested consultations");
+    await text(alliance, "Threat: Borovian armour holds the river crossing.");
+    await screenshot(page, "13-team-alliance-consultation");
+
+    await tab(control.page, "Alliances");
+    await text(control.page.getByTestId("alliances"), "Republic of Ardenia requested consultations");
+    await control.page.locator('[data-alliance="NCP"] [data-consultation]').getByRole("button", { name: "Convene as chair" }).click();
+    await text(control.page.locator('[data-alliance="NCP"] [data-consultation]'), "convened");
+    await text(alliance.locator("[data-consultation]"), "convened");
+    await screenshot(control.page, "14-facilitator-alliances");
+  });
+
+  it("creates an exercise from a bundled scenario, shows its control code once, then enters it", async () => {
+    const creator = await newParticipant(browser, { width: 1280, height: 900 });
+    const page = creator.page;
+    await page.goto(gateway.url);
+    await page.getByLabel("Scenario").selectOption("small-test");
+    await page.getByLabel("Name (optional)").fill("Created in the browser");
+    await page.getByRole("button", { name: "Create exercise" }).click();
+    await text(page.getByTestId("facilitator-code-value"), /^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    await screenshot(page, "15-landing-created");
+    await page.getByRole("button", { name: "Continue as exercise control" }).click();
+    await text(page.getByTestId("exercise-name"), "Created in the browser");
+    await text(page.getByTestId("role"), "Exercise control");
+    await text(page.getByTestId("exercise-status"), "Not started");
+    await creator.context.close();
+  });
+
+  it("the team console reads on a phone-sized screen", async () => {
+    await team.page.setViewportSize({ width: 390, height: 844 });
+    await text(team.page.getByTestId("index-readiness"), /^\d+$/);
+    const overflow = await team.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(team.page, "16-team-phone");
   });
 });
