@@ -88,7 +88,8 @@ function useActingMember(alliance: AllianceView): [string | null, ReactNode] {
   }
 
   const picker = (
-    <Field label="Exercise control acts as">
+    <div className="acting-as">
+      <Field label="Exercise control acts as" hint="Votes, positions and pledges are recorded for this member.">
       {(id) => (
         <select id={id} value={member} onChange={(e) => setMember(e.target.value)}>
           {alliance.members.map((code) => (
@@ -98,7 +99,8 @@ function useActingMember(alliance: AllianceView): [string | null, ReactNode] {
           ))}
         </select>
       )}
-    </Field>
+      </Field>
+    </div>
   );
   return [member, picker];
 }

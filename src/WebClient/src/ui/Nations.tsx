@@ -125,7 +125,7 @@ function RelationsMatrix({ nations }: { nations: NationView[] }) {
 
 /** The team's own nation: its private state. */
 export function OwnNation({ nation }: { nation: NationView }) {
-  const { name } = useExercise();
+  const { name, state } = useExercise();
   const own = nation.private;
   return (
     <section className="panel" aria-labelledby="own-title" data-testid="own-nation">
@@ -138,7 +138,13 @@ export function OwnNation({ nation }: { nation: NationView }) {
           <dl className="facts" style={{ marginTop: 14 }}>
             <dt>Action points</dt>
             <dd data-testid="action-points">
-              <span className="ap">{own.actionPoints}</span> of {own.actionPointsPerTurn} this turn
+              {own.ordersTurn === state.exercise.turn ? (
+                <>
+                  <span className="ap">{own.actionPoints}</span> of {own.actionPointsPerTurn} this turn
+                </>
+              ) : (
+                <>{own.actionPointsPerTurn} per turn, from the orders phase</>
+              )}
             </dd>
             <dt>Posture</dt>
             <dd>{describePosture(nation.posture, name)}</dd>

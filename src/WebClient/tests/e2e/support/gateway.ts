@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -10,19 +10,22 @@ export const webClientDir = resolve(here, "../../..");
 export const repoRoot = resolve(webClientDir, "../..");
 export const artifactsDir = join(webClientDir, "artifacts");
 
-/** The gateway built by `dotnet build src/Gateway` (GATEWAY_DLL overrides, e.g. for a Release build). */
+/** The gateway to test: GATEWAY_DLL, else the most recently built of the Debug and Release outputs. */
 export function gatewayDll(): string {
-  const candidates = [
-    process.env.GATEWAY_DLL,
-    join(repoRoot, "src/Gateway/bin/Debug/net10.0/CrisisGrid.Gateway.dll"),
-    join(repoRoot, "src/Gateway/bin/Release/net10.0/CrisisGrid.Gateway.dll"),
-  ].filter((p): p is string => !!p);
-  const found = candidates.find((p) => existsSync(p));
-  if (!found) {
-    throw new Error(`No built gateway found (looked at ${candidates.join(", ")}). Run: dotnet build src/Gateway`);
+  if (process.env.GATEWAY_DLL) {
+    if (!existsSync(process.env.GATEWAY_DLL)) {
+      throw new Error(`GATEWAY_DLL=${process.env.GATEWAY_DLL} does not exist. Run: dotnet build src/Gateway`);
+    }
+
+    return process.env.GATEWAY_DLL;
   }
 
-  return found;
+  const candidates = ["Debug", "Release"].map((c) => join(repoRoot, `src/Gateway/bin/${c}/net10.0/CrisisGrid.Gateway.dll`)).filter((p) => existsSync(p));
+  if (candidates.length === 0) {
+    throw new Error("No built gateway found under src/Gateway/bin. Run: dotnet build src/Gateway");
+  }
+
+  return candidates.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0]!;
 }
 
 async function freePort(): Promise<number> {
