@@ -21,14 +21,19 @@ internal sealed class ExercisePump
     private readonly ILogger _logger;
     private readonly Channel<Work> _work = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<string, long> _groups = new(StringComparer.Ordinal);
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Func<string, Task<(long Delivered, bool ReviewOpen)>> _subscribe;
     private long _delivered;
     private bool _reviewOpen;
 
-    public ExercisePump(string exerciseId, long delivered, bool reviewOpen, IExerciseFeedGrain feed, FeedRelay relay, ILogger logger)
+    public ExercisePump(string exerciseId, IExerciseFeedGrain feed, Func<string, Task<(long, bool)>> subscribe, FeedRelay relay, ILogger logger)
     {
-        (_exerciseId, _delivered, _reviewOpen, _feed, _relay, _logger) = (exerciseId, delivered, reviewOpen, feed, relay, logger);
+        (_exerciseId, _feed, _subscribe, _relay, _logger) = (exerciseId, feed, subscribe, relay, logger);
         _ = Task.Run(Loop);
     }
+
+    /// <summary>Completes once the pump is subscribed and knows how far the feed has delivered.</summary>
+    public Task Ready => _ready.Task;
 
     private sealed record Work(IReadOnlyList<RecordedEvent> Events, long CatchUpTo);
 
@@ -43,6 +48,21 @@ internal sealed class ExercisePump
 
     private async Task Loop()
     {
+        // Subscribe inside the loop: events queued meanwhile are processed after, those already delivered dropped.
+        while (!_ready.Task.IsCompleted)
+        {
+            try
+            {
+                (_delivered, _reviewOpen) = await _subscribe(_exerciseId);
+                _ready.TrySetResult();
+            }
+            catch (Exception ex)
+            {
+                _logger.LogWarning(ex, "Subscribing to the feed of {Exercise} failed; retrying", _exerciseId);
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+        }
+
         await foreach (var work in _work.Reader.ReadAllAsync())
         {
             try

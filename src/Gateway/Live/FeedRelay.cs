@@ -21,7 +21,7 @@ public sealed class FeedRelay(
     ILogger<FeedRelay> logger) : IExerciseFeedObserver, IHostedService, IAsyncDisposable
 {
     private static readonly TimeSpan Renewal = TimeSpan.FromMinutes(1);
-    private readonly ConcurrentDictionary<string, Lazy<Task<ExercisePump>>> _pumps = new();
+    private readonly ConcurrentDictionary<string, ExercisePump> _pumps = new();
     private readonly CancellationTokenSource _stopping = new();
     private IExerciseFeedObserver? _reference;
     private Task? _renewals;
@@ -29,16 +29,18 @@ public sealed class FeedRelay(
 
     public void OnEvents(string exerciseId, IReadOnlyList<RecordedEvent> events)
     {
-        if (_pumps.TryGetValue(exerciseId, out var pump) && pump.IsValueCreated && pump.Value.IsCompletedSuccessfully)
+        if (_pumps.TryGetValue(exerciseId, out var pump))
         {
-            pump.Value.Result.Enqueue(events);
+            pump.Enqueue(events);
         }
     }
 
     /// <summary>Makes sure the exercise's events flow to its groups and that <paramref name="groupKey"/> is served.</summary>
     public async Task Attach(string exerciseId, string groupKey)
     {
-        var pump = await _pumps.GetOrAdd(exerciseId, id => new Lazy<Task<ExercisePump>>(() => StartPump(id))).Value;
+        // The pump exists (and queues events) before it subscribes, so nothing published meanwhile is dropped.
+        var pump = _pumps.GetOrAdd(exerciseId, id => new ExercisePump(id, grains.GetGrain<IExerciseFeedGrain>(id), Subscribe, this, logger));
+        await pump.Ready;
         pump.EnsureGroup(groupKey);
     }
 
@@ -58,9 +60,9 @@ public sealed class FeedRelay(
             await _renewals.ContinueWith(_ => { }, TaskScheduler.Default);
         }
 
-        foreach (var pump in _pumps.Values.Where(p => p.IsValueCreated && p.Value.IsCompletedSuccessfully))
+        foreach (var pump in _pumps.Values)
         {
-            pump.Value.Result.Complete();
+            pump.Complete();
         }
     }
 
@@ -74,12 +76,11 @@ public sealed class FeedRelay(
         }
     }
 
-    private async Task<ExercisePump> StartPump(string exerciseId)
+    /// <summary>Subscribes to an exercise's feed; returns the sequence delivered so far and whether the review is open.</summary>
+    private async Task<(long Delivered, bool ReviewOpen)> Subscribe(string exerciseId)
     {
-        var feed = grains.GetGrain<IExerciseFeedGrain>(exerciseId);
-        var delivered = await feed.Subscribe(_reference ?? throw new InvalidOperationException("The relay has not started."));
-        var reviewOpen = (await grains.GetGrain<IExerciseGrain>(exerciseId).GetState()).ReviewOpen;
-        return new ExercisePump(exerciseId, delivered, reviewOpen, feed, this, logger);
+        var delivered = await grains.GetGrain<IExerciseFeedGrain>(exerciseId).Subscribe(_reference ?? throw new InvalidOperationException("The relay has not started."));
+        return (delivered, (await grains.GetGrain<IExerciseGrain>(exerciseId).GetState()).ReviewOpen);
     }
 
     private async Task RenewLoop(CancellationToken stopping)
@@ -93,10 +94,10 @@ public sealed class FeedRelay(
                 {
                     if (!connections.HasConnections(exerciseId))
                     {
-                        if (_pumps.TryRemove(exerciseId, out var idle) && idle.IsValueCreated && idle.Value.IsCompletedSuccessfully)
+                        if (_pumps.TryRemove(exerciseId, out var idle))
                         {
                             await grains.GetGrain<IExerciseFeedGrain>(exerciseId).Unsubscribe(_reference!);
-                            idle.Value.Result.Complete();
+                            idle.Complete();
                         }
 
                         continue;
@@ -104,10 +105,7 @@ public sealed class FeedRelay(
 
                     // Renewing also reports how far the feed is; a pump behind it catches up from the feed.
                     var feedAt = await grains.GetGrain<IExerciseFeedGrain>(exerciseId).Subscribe(_reference!);
-                    if (pump.IsValueCreated && pump.Value.IsCompletedSuccessfully)
-                    {
-                        pump.Value.Result.CatchUpTo(feedAt);
-                    }
+                    pump.CatchUpTo(feedAt);
                 }
                 catch (Exception ex)
                 {

@@ -58,7 +58,7 @@ public sealed class GatewayApi(HttpClient http)
         return JsonNode.Parse(body)!;
     }
 
-    private Task<HttpResponseMessage> SendAs(string? token, HttpMethod method, string path, object? body)
+    private async Task<HttpResponseMessage> SendAs(string? token, HttpMethod method, string path, object? body)
     {
         using var request = new HttpRequestMessage(method, path);
         if (token is not null)
@@ -71,7 +71,7 @@ public sealed class GatewayApi(HttpClient http)
             request.Content = JsonContent.Create(body, options: GatewayJson.Options);
         }
 
-        return http.SendAsync(request);
+        return await http.SendAsync(request);
     }
 }
 

@@ -22,6 +22,7 @@ public sealed class SignalRTestClient : IAsyncDisposable
     private readonly CancellationTokenSource _closing = new();
     private Task? _reader;
     private int _invocations;
+    private int _disposed;
 
     public bool IsClosed => _socket.State != WebSocketState.Open;
 
@@ -107,6 +108,11 @@ public sealed class SignalRTestClient : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _closing.CancelAsync();
         if (_socket.State == WebSocketState.Open)
         {

@@ -1,0 +1,109 @@
+using CrisisGrid.Gateway.Live;
+using CrisisGrid.Grains.Events;
+using CrisisGrid.Grains.World;
+
+namespace CrisisGrid.Gateway.Tests.Support;
+
+/// <summary>
+/// A hub client that follows the live protocol the way the web client does: join, keep a watermark, drop
+/// duplicates, resync on a gap. It remembers every event it applied, so tests can assert exactly what it saw.
+/// </summary>
+public sealed class LiveClient : IAsyncDisposable
+{
+    private LiveClient(SignalRTestClient connection, ExerciseSnapshot snapshot)
+    {
+        Connection = connection;
+        Snapshot = snapshot;
+        Watermark = snapshot.Sequence;
+    }
+
+    public SignalRTestClient Connection { get; private set; }
+
+    public ExerciseSnapshot Snapshot { get; private set; }
+
+    public long Watermark { get; private set; }
+
+    /// <summary>Every event applied after the snapshot, in order.</summary>
+    public List<RecordedEvent> Applied { get; } = [];
+
+    public int Resyncs { get; private set; }
+
+    public static async Task<LiveClient> JoinAsync(Uri gateway, string token)
+    {
+        var connection = await SignalRTestClient.ConnectAsync(gateway, token);
+        var reply = await connection.Invoke<JoinReply>("Join");
+        return new LiveClient(connection, reply.Snapshot);
+    }
+
+    /// <summary>Processes pushed batches until the watermark reaches <paramref name="sequence"/> (or times out).</summary>
+    public async Task CatchUpTo(long sequence, TimeSpan? timeout = null)
+    {
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (Watermark < sequence)
+        {
+            var left = until - DateTime.UtcNow;
+            Assert.True(left > TimeSpan.Zero, $"Watermark stuck at {Watermark}, expected {sequence}.");
+            EventBatch batch;
+            try
+            {
+                batch = await Connection.Next<EventBatch>("Events", left);
+            }
+            catch (OperationCanceledException)
+            {
+                // Nothing pushed: this viewer may see nothing more; ask explicitly, as a client would on a timer.
+                await Resync();
+                continue;
+            }
+
+            await Apply(batch);
+        }
+    }
+
+    public async Task Apply(EventBatch batch)
+    {
+        if (batch.To <= Watermark)
+        {
+            return; // duplicate
+        }
+
+        if (batch.From > Watermark)
+        {
+            await Resync(); // gap
+            return;
+        }
+
+        Take(batch);
+    }
+
+    public async Task Resync()
+    {
+        Resyncs++;
+        var reply = await Connection.Invoke<ResyncReply>("Resync", Watermark);
+        if (reply.Snapshot is { } snapshot)
+        {
+            Snapshot = snapshot;
+            Watermark = snapshot.Sequence;
+        }
+        else
+        {
+            Take(reply.Batch!);
+        }
+    }
+
+    /// <summary>Reconnects (new connection, same token) and resyncs from the watermark, as after a network drop or restart.</summary>
+    public async Task Reconnect(Uri gateway, string token)
+    {
+        await Connection.DisposeAsync();
+        Connection = await SignalRTestClient.ConnectAsync(gateway, token);
+        await Connection.Invoke<JoinReply>("Join");
+        await Resync();
+    }
+
+    public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
+
+    private void Take(EventBatch batch)
+    {
+        Applied.AddRange(batch.Events.Where(e => e.Sequence > Watermark));
+        Watermark = Math.Max(Watermark, batch.To);
+    }
+}
