@@ -266,9 +266,29 @@ export function toIsoDuration(ms: number): string {
   return `PT${h ? `${h}H` : ""}${m ? `${m}M` : ""}${s || (!h && !m) ? `${s}S` : ""}`;
 }
 
+/** "15 min", "30 h", "1 d 6 h": for durations people read, not countdowns. */
 export function formatDuration(iso: string | null | undefined): string {
   const ms = parseDuration(iso);
-  return ms === null ? (iso ?? "—") : formatMs(ms);
+  if (ms === null) {
+    return iso ?? "—";
+  }
+
+  let rest = Math.round(Math.abs(ms) / 1000);
+  const parts: string[] = [];
+  for (const [unit, size] of [["d", 86_400], ["h", 3600], ["min", 60], ["s", 1]] as const) {
+    if (rest >= size) {
+      parts.push(`${Math.floor(rest / size)} ${unit}`);
+      rest %= size;
+    }
+  }
+
+  return parts.length ? parts.join(" ") : "0 s";
+}
+
+/** "borderIncident" → "Border incident" */
+export function humanize(camel: string): string {
+  const words = camel.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** "1:05:09" or "4:59" */

@@ -105,12 +105,32 @@ function useActingMember(alliance: AllianceView): [string | null, ReactNode] {
   return [member, picker];
 }
 
+type AllianceAction = "consult" | "draft" | "pledge" | "intel";
+
+const ACTIONS: { id: AllianceAction; label: string }[] = [
+  { id: "consult", label: "Request consultations" },
+  { id: "draft", label: "Table a draft decision" },
+  { id: "pledge", label: "Pledge resources" },
+  { id: "intel", label: "Share intelligence" },
+];
+
 function MemberTraffic({ alliance, member: m }: { alliance: AllianceView; member: AllianceMemberView }) {
   const { name } = useExercise();
   const [actingAs, picker] = useActingMember(alliance);
   const command = useCommand();
-  const send = (type: string, args: Record<string, unknown>) =>
-    command.run(type, { alliance: alliance.code, ...(actingAs ? { member: actingAs } : {}), ...args });
+  const [open, setOpen] = useState<AllianceAction | null>(null);
+  const send = async (type: string, args: Record<string, unknown>) => {
+    const reply = await command.run(type, { alliance: alliance.code, ...(actingAs ? { member: actingAs } : {}), ...args });
+    if (reply?.accepted) {
+      setOpen(null);
+    }
+
+    return reply;
+  };
+  const quiet =
+    m.consultations.length + m.drafts.length + m.attacks.length + m.collectiveDefence.length + m.pledges.length + m.intelligence.length +
+      m.unauthorisedAttempts.length + m.withdrawals.length + m.formerMembers.length ===
+    0;
   return (
     <div>
       {picker}
@@ -136,32 +156,32 @@ function MemberTraffic({ alliance, member: m }: { alliance: AllianceView; member
         </ul>
       </details>
 
-      <ProblemNote problem={command.problem} />
+      {quiet && <p className="empty">No consultations, decisions, pledges or intelligence yet.</p>}
 
-      <div className="sub">
-        <h4>Consultations</h4>
-        {m.consultations.length === 0 && <p className="empty">None requested.</p>}
-        {m.consultations.map((c) => (
-          <ConsultationItem key={c.id} c={c} send={send} busy={command.busy} />
-        ))}
-        <RequestConsultationForm send={send} busy={command.busy} />
-      </div>
+      {m.consultations.length > 0 && (
+        <div className="sub">
+          <h4>Consultations</h4>
+          {m.consultations.map((c) => (
+            <ConsultationItem key={c.id} c={c} send={send} busy={command.busy} />
+          ))}
+        </div>
+      )}
 
-      <div className="sub">
-        <h4>Draft decisions</h4>
-        {m.drafts.length === 0 && <p className="empty">No drafts tabled.</p>}
-        {m.drafts.map((d) => (
-          <DraftItem key={d.id} d={d} send={send} busy={command.busy} />
-        ))}
-        <TableDraftForm alliance={alliance} member={m} send={send} busy={command.busy} />
-      </div>
+      {m.drafts.length > 0 && (
+        <div className="sub">
+          <h4>Draft decisions</h4>
+          {m.drafts.map((d) => (
+            <DraftItem key={d.id} d={d} send={send} busy={command.busy} />
+          ))}
+        </div>
+      )}
 
       {(m.attacks.length > 0 || m.collectiveDefence.length > 0) && (
         <div className="sub">
           <h4>Collective defence</h4>
           {m.attacks.map((a) => (
             <p key={a.attackId}>
-              Attack on record <code>{a.attackId}</code>: {name(a.attacker)} against {name(a.victim)}
+              Attack on record: {name(a.attacker)} against {name(a.victim)} <span className="hint mono">({a.attackId})</span>
             </p>
           ))}
           {m.collectiveDefence.map((i) => (
@@ -178,11 +198,9 @@ function MemberTraffic({ alliance, member: m }: { alliance: AllianceView; member
         </div>
       )}
 
-      <div className="sub">
-        <h4>Burden sharing</h4>
-        {m.pledges.length === 0 ? (
-          <p className="empty">No pledges.</p>
-        ) : (
+      {m.pledges.length > 0 && (
+        <div className="sub">
+          <h4>Burden sharing</h4>
           <ul>
             {m.pledges.map((p) => (
               <li key={p.id}>
@@ -191,15 +209,12 @@ function MemberTraffic({ alliance, member: m }: { alliance: AllianceView; member
               </li>
             ))}
           </ul>
-        )}
-        <PledgeForm send={send} busy={command.busy} />
-      </div>
+        </div>
+      )}
 
-      <div className="sub">
-        <h4>Intelligence shared with members</h4>
-        {m.intelligence.length === 0 ? (
-          <p className="empty">Nothing shared.</p>
-        ) : (
+      {m.intelligence.length > 0 && (
+        <div className="sub">
+          <h4>Intelligence shared with members</h4>
           <ul>
             {m.intelligence.map((r) => (
               <li key={r.id}>
@@ -208,9 +223,8 @@ function MemberTraffic({ alliance, member: m }: { alliance: AllianceView; member
               </li>
             ))}
           </ul>
-        )}
-        <IntelligenceForm send={send} busy={command.busy} />
-      </div>
+        </div>
+      )}
 
       {(m.unauthorisedAttempts.length > 0 || m.withdrawals.length > 0 || m.formerMembers.length > 0) && (
         <div className="sub">
@@ -228,6 +242,19 @@ function MemberTraffic({ alliance, member: m }: { alliance: AllianceView; member
           ))}
         </div>
       )}
+
+      <div className="actions sub" role="group" aria-label={`Act in ${alliance.name}`}>
+        {ACTIONS.map((a) => (
+          <button key={a.id} type="button" className="small" aria-expanded={open === a.id} onClick={() => setOpen(open === a.id ? null : a.id)}>
+            {a.label}
+          </button>
+        ))}
+      </div>
+      {open === "consult" && <RequestConsultationForm send={send} busy={command.busy} />}
+      {open === "draft" && <TableDraftForm alliance={alliance} member={m} send={send} busy={command.busy} />}
+      {open === "pledge" && <PledgeForm send={send} busy={command.busy} />}
+      {open === "intel" && <IntelligenceForm send={send} busy={command.busy} />}
+      <ProblemNote problem={command.problem} />
     </div>
   );
 }
@@ -306,18 +333,14 @@ function RequestConsultationForm({ send, busy }: { send: Send; busy: boolean }) 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void send(ALLIANCE_COMMANDS.requestConsultation, { consultationId: shortId("c-"), threat: threat.trim() || null, injectId: null });
-    setThreat("");
   };
   return (
-    <details>
-      <summary>Request consultations</summary>
-      <form onSubmit={submit}>
+    <form onSubmit={submit} className="sub" aria-label="Request consultations">
         <Field label="The threat (what another nation did, or an inject)">{(id) => <textarea id={id} value={threat} onChange={(e) => setThreat(e.target.value)} />}</Field>
-        <button type="submit" disabled={busy}>
-          Request consultations
-        </button>
-      </form>
-    </details>
+      <button type="submit" className="primary" disabled={busy}>
+        Send the request to all members
+      </button>
+    </form>
   );
 }
 
@@ -381,9 +404,10 @@ function TableDraftForm({ alliance, member, send, busy }: { alliance: AllianceVi
   };
   const nations = kind === "admission" ? state.nations.filter((n) => !alliance.members.includes(n.code)) : kind === "suspension" ? state.nations.filter((n) => alliance.members.includes(n.code)) : state.nations;
   return (
-    <details>
-      <summary>Table a draft decision</summary>
+    <>
       <form
+        aria-label="Table a draft decision"
+        className="sub"
         onSubmit={(e) => {
           e.preventDefault();
           void send(ALLIANCE_COMMANDS.tableDraft, { draftId: shortId("d-"), proposal: proposal() });
@@ -438,11 +462,11 @@ function TableDraftForm({ alliance, member, send, busy }: { alliance: AllianceVi
             </Field>
           )}
         </div>
-        <button type="submit" disabled={busy}>
+        <button type="submit" className="primary" disabled={busy}>
           Table draft
         </button>
       </form>
-    </details>
+    </>
   );
 }
 
@@ -483,10 +507,10 @@ function PledgeForm({ send, busy }: { send: Send; busy: boolean }) {
   const [amount, setAmount] = useState("1");
   const [hours, setHours] = useState("2");
   return (
-    <details>
-      <summary>Pledge resources</summary>
+    <>
       <form
-        className="row"
+        aria-label="Pledge resources"
+        className="row sub"
         onSubmit={(e) => {
           e.preventDefault();
           void send(ALLIANCE_COMMANDS.pledgeResources, { pledgeId: shortId("p-"), resource, amount: Number(amount), dueWithin: `PT${Number(hours) || 0}H` });
@@ -496,12 +520,12 @@ function PledgeForm({ send, busy }: { send: Send; busy: boolean }) {
         <Field label="Amount">{(id) => <input id={id} type="number" value={amount} onChange={(e) => setAmount(e.target.value)} />}</Field>
         <Field label="Due within (hours)">{(id) => <input id={id} type="number" value={hours} onChange={(e) => setHours(e.target.value)} />}</Field>
         <div className="field">
-          <button type="submit" className="small" disabled={busy}>
+          <button type="submit" className="primary" disabled={busy}>
             Pledge
           </button>
         </div>
       </form>
-    </details>
+    </>
   );
 }
 
@@ -511,9 +535,10 @@ function IntelligenceForm({ send, busy }: { send: Send; busy: boolean }) {
   const [body, setBody] = useState("");
   const [about, setAbout] = useState("");
   return (
-    <details>
-      <summary>Share intelligence with members</summary>
+    <>
       <form
+        aria-label="Share intelligence with members"
+        className="sub"
         onSubmit={(e) => {
           e.preventDefault();
           void send(ALLIANCE_COMMANDS.shareIntelligence, { reportId: shortId("r-"), title, body, about: about || null });
@@ -533,10 +558,10 @@ function IntelligenceForm({ send, busy }: { send: Send; busy: boolean }) {
             </select>
           )}
         </Field>
-        <button type="submit" className="small" disabled={busy}>
-          Share
+        <button type="submit" className="primary" disabled={busy}>
+          Share with members
         </button>
       </form>
-    </details>
+    </>
   );
 }

@@ -3,7 +3,7 @@ import { api } from "../api/http";
 import type { InjectDefinition, JoinCodeInfo, NationDelta, NationIndex, Outcome } from "../api/types";
 import { NATION_INDICES } from "../api/types";
 import { describeAction } from "../state/actions";
-import { INDEX_LABELS, describeDelta, formatDuration } from "../state/describe";
+import { INDEX_LABELS, describeDelta, formatDuration, humanize } from "../state/describe";
 import { CopyButton, Field, ProblemNote, fieldHit, useCommand, useExercise } from "./common";
 
 function schedule(inject: InjectDefinition): string {
@@ -64,7 +64,7 @@ export function MselPanel() {
                     ))}
                   </details>
                 </td>
-                <td>{inject.kind}</td>
+                <td>{humanize(inject.kind)}</td>
                 <td>{schedule(inject)}</td>
                 <td>{targets(inject, name)}</td>
                 <td>{released ? <span className="tag ok">Released</span> : <span className="tag">Pending</span>}</td>

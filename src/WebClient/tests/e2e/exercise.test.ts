@@ -284,9 +284,9 @@ describe("CrisisGrid in the browser", () => {
   it("the team requests consultations in its alliance; members and exercise control see the request", async () => {
     const page = team.page;
     const alliance = page.locator('[data-alliance="NCP"]');
-    await alliance.locator("summary", { hasText: "Request consultations" }).click();
-    await alliance.getByLabel("The threat (what another nation did, or an inject)").fill("Borovian armour holds the river crossing.");
     await alliance.getByRole("button", { name: "Request consultations" }).click();
+    await alliance.getByLabel("The threat (what another nation did, or an inject)").fill("Borovian armour holds the river crossing.");
+    await alliance.getByRole("button", { name: "Send the request to all members" }).click();
     await text(alliance, "Republic of Ardenia requested consultations");
     await text(alliance, "Threat: Borovian armour holds the river crossing.");
     await screenshot(page, "13-team-alliance-consultation");

@@ -195,3 +195,13 @@ describe("helpers", () => {
     expect(ACTION_COSTS.mobilise).toBe(2);
   });
 });
+
+describe("durations for people", () => {
+  it("reads as days, hours and minutes", async () => {
+    const { formatDuration, humanize } = await import("../../src/state/describe");
+    expect(formatDuration("PT15M")).toBe("15 min");
+    expect(formatDuration("P1DT6H")).toBe("1 d 6 h");
+    expect(formatDuration("PT30H")).toBe("1 d 6 h");
+    expect(humanize("borderIncident")).toBe("Border incident");
+  });
+});
