@@ -6,6 +6,7 @@ import type {
   ExerciseEntry,
   JoinCodeInfo,
   Me,
+  RecordedEvent,
   ScenarioSummary,
   TokenPair,
 } from "./types";
@@ -23,6 +24,8 @@ export class ApiError extends Error {
 export interface Session {
   accessToken: string;
   refreshToken: string;
+  /** When the access token expires (ms since the epoch), from the gateway's expiresIn. */
+  expiresAt: number;
   me: Me;
 }
 
@@ -90,13 +93,17 @@ export const api = {
   async join(code: string): Promise<Session> {
     const tokens = await request<TokenPair>("POST", "/api/join", { code: code.trim() });
     const me = await request<Me>("GET", "/api/me", undefined, tokens.accessToken);
-    return { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, me };
+    return { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresAt: Date.now() + tokens.expiresIn * 1000, me };
   },
 
   async refresh(session: Session): Promise<Session> {
     const tokens = await request<TokenPair>("POST", "/api/join/refresh", { refreshToken: session.refreshToken });
-    return { ...session, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken };
+    return { ...session, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresAt: Date.now() + tokens.expiresIn * 1000 };
   },
+
+  /** Events after a sequence number that this participant may see (for history older than the snapshot's). */
+  events: (session: Session, after: number, max: number) =>
+    request<RecordedEvent[]>("GET", `/api/exercises/${encodeURIComponent(session.me.exerciseId)}/events?after=${after}&max=${max}`, undefined, session.accessToken),
 
   joinCodes: (session: Session) => request<JoinCodeInfo[]>("GET", `/api/exercises/${encodeURIComponent(session.me.exerciseId)}/join-codes`, undefined, session.accessToken),
 

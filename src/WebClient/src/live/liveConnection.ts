@@ -1,7 +1,7 @@
 import * as signalR from "@microsoft/signalr";
 import { api, newId, type Session } from "../api/http";
 import type { CommandReply, EventBatch, ExerciseSnapshot, JoinReply, ResyncReply } from "../api/types";
-import { applyEvents, fromSnapshot, needsSnapshot, type ClientState } from "../state/project";
+import { applyEvents, fromSnapshot, needsSnapshot, withHistory, type ClientState } from "../state/project";
 import {
   expectSnapshot,
   initialLiveSync,
@@ -20,7 +20,12 @@ export type ConnectionStatus = "connecting" | "live" | "reconnecting" | "offline
 export interface LiveHandlers {
   onState(state: ClientState): void;
   onStatus(status: ConnectionStatus, detail?: string): void;
+  /** The access token was refreshed: keep the new session (storage, HTTP calls). */
+  onSession(session: Session): void;
 }
+
+// Refresh the access token this long before it expires, so a (re)connect never presents an expired one.
+const REFRESH_MARGIN_MS = 60_000;
 
 export const HUB_PATH = "/hubs/exercise";
 
@@ -46,7 +51,7 @@ export class ExerciseLive {
     private readonly handlers: LiveHandlers,
   ) {
     this.connection = new signalR.HubConnectionBuilder()
-      .withUrl(HUB_PATH, { accessTokenFactory: () => this.session.accessToken })
+      .withUrl(HUB_PATH, { accessTokenFactory: () => this.accessToken() })
       .withAutomaticReconnect(retryPolicy)
       .configureLogging(signalR.LogLevel.Warning)
       .build();
@@ -65,8 +70,17 @@ export class ExerciseLive {
     return this.state;
   }
 
-  updateSession(session: Session): void {
-    this.session = session;
+  private async accessToken(): Promise<string> {
+    if (this.session.expiresAt && Date.now() > this.session.expiresAt - REFRESH_MARGIN_MS) {
+      try {
+        this.session = await api.refresh(this.session);
+        this.handlers.onSession(this.session);
+      } catch {
+        // Keep the old token: the gateway answers 401 and the status line says so.
+      }
+    }
+
+    return this.session.accessToken;
   }
 
   async start(): Promise<void> {
@@ -97,6 +111,25 @@ export class ExerciseLive {
     }
 
     return await api.command(this.session, envelope);
+  }
+
+  /**
+   * Loads up to <paramref name="count"/> events older than the timeline's oldest (a snapshot carries only the most
+   * recent ones). Returns how many were added; 0 means the history is complete.
+   */
+  async loadEarlier(count = 500): Promise<number> {
+    const state = this.state;
+    const oldest = state?.timeline[0]?.sequence ?? (state ? state.sequence + 1 : 1);
+    if (!state || oldest <= 1) {
+      return 0;
+    }
+
+    const after = Math.max(0, oldest - 1 - count);
+    const events = await api.events(this.session, after, Math.min(count, oldest - 1));
+    const before = this.state!.timeline.length;
+    this.state = withHistory(this.state!, events.filter((e) => e.sequence < oldest));
+    this.handlers.onState(this.state);
+    return this.state.timeline.length - before;
   }
 
   private async join(): Promise<void> {

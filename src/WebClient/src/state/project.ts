@@ -59,6 +59,18 @@ function capped(events: RecordedEvent[]): RecordedEvent[] {
   return events.length > TIMELINE_LIMIT ? events.slice(events.length - TIMELINE_LIMIT) : events;
 }
 
+/** Adds older events (history fetched over HTTP) before the timeline, in order, without duplicates. */
+export function withHistory(state: ClientState, older: readonly RecordedEvent[]): ClientState {
+  const known = new Set(state.timeline.map((e) => e.sequence));
+  const fresh = older.filter((e) => !known.has(e.sequence) && e.sequence <= state.sequence);
+  if (fresh.length === 0) {
+    return state;
+  }
+
+  const timeline = [...fresh, ...state.timeline].sort((a, b) => a.sequence - b.sequence);
+  return { ...state, timeline: timeline.length > TIMELINE_LIMIT ? timeline.slice(timeline.length - TIMELINE_LIMIT) : timeline };
+}
+
 export function applyEvents(state: ClientState, events: readonly RecordedEvent[], to: number): ClientState {
   let next = state;
   for (const recorded of events) {

@@ -85,21 +85,13 @@ function ExerciseScreen({ session, onLeave, onSession }: { session: Session; onL
   const [live, setLive] = useState<ExerciseLive | null>(null);
 
   useEffect(() => {
-    let current = session;
     const connection = new ExerciseLive(session, {
       onState: setState,
       onStatus: (s, d) => {
         setStatus(s);
         setDetail(d);
-        // An expired access token: trade the refresh token for a new one, and let the retry pick it up.
-        if (s === "offline" && d?.includes("401")) {
-          api.refresh(current).then((fresh) => {
-            current = fresh;
-            connection.updateSession(fresh);
-            onSession(fresh);
-          }, () => undefined);
-        }
       },
+      onSession,
     });
     setLive(connection);
     void connection.start();

@@ -104,9 +104,21 @@ function audienceTag(e: RecordedEvent): string {
 
 /** Every event this viewer may see, one readable line each. */
 export function Timeline() {
-  const { state, name } = useExercise();
+  const { state, name, live } = useExercise();
   const [filter, setFilter] = useState("");
   const [shown, setShown] = useState(200);
+  const [history, setHistory] = useState<"more" | "loading" | "complete" | "failed">("more");
+  const oldest = state.timeline[0]?.sequence ?? 1;
+  const loadEarlier = async () => {
+    setHistory("loading");
+    try {
+      const added = await live.loadEarlier();
+      setShown((n) => n + added);
+      setHistory(added === 0 ? "complete" : "more");
+    } catch {
+      setHistory("failed");
+    }
+  };
   const lines = useMemo(
     () => newestFirst(state.timeline).map((e) => ({ e, text: describeEvent(e, name) })),
     [state.timeline, name],
@@ -132,11 +144,19 @@ export function Timeline() {
           </li>
         ))}
       </ul>
-      {visible.length > shown && (
-        <button type="button" onClick={() => setShown(shown + 200)}>
-          Show older events
-        </button>
-      )}
+      <div className="actions">
+        {visible.length > shown && (
+          <button type="button" onClick={() => setShown(shown + 200)}>
+            Show older events
+          </button>
+        )}
+        {visible.length <= shown && oldest > 1 && history !== "complete" && (
+          <button type="button" disabled={history === "loading"} onClick={() => void loadEarlier()}>
+            Load events before #{oldest}
+          </button>
+        )}
+        {history === "failed" && <span className="hint">Could not load earlier events; try again.</span>}
+      </div>
     </section>
   );
 }

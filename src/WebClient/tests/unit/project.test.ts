@@ -205,3 +205,14 @@ describe("durations for people", () => {
     expect(humanize("borderIncident")).toBe("Border incident");
   });
 });
+
+describe("history", () => {
+  it("adds older events before the timeline, once, in order", async () => {
+    const { withHistory } = await import("../../src/state/project");
+    seq = 10;
+    const state = applyEvents(fromSnapshot(snapshot()), [ev("exercise", { $type: "exercise.started" })], 11);
+    const older = [3, 1, 2, 11].map((n) => ({ ...ev("exercise", { $type: "x" }), sequence: n }));
+    expect(withHistory(state, older).timeline.map((e) => e.sequence)).toEqual([1, 2, 3, 11]);
+    expect(withHistory(withHistory(state, older), older).timeline.length).toBe(4);
+  });
+});
