@@ -101,6 +101,9 @@ export const api = {
     return { ...session, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresAt: Date.now() + tokens.expiresIn * 1000 };
   },
 
+  /** Whether this session still opens its exercise (403 when its join code was revoked). */
+  checkAccess: (session: Session) => request<unknown>("GET", `/api/exercises/${encodeURIComponent(session.me.exerciseId)}`, undefined, session.accessToken),
+
   /** Events after a sequence number that this participant may see (for history older than the snapshot's). */
   events: (session: Session, after: number, max: number) =>
     request<RecordedEvent[]>("GET", `/api/exercises/${encodeURIComponent(session.me.exerciseId)}/events?after=${after}&max=${max}`, undefined, session.accessToken),

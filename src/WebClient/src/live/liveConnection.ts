@@ -1,5 +1,5 @@
 import * as signalR from "@microsoft/signalr";
-import { api, newId, type Session } from "../api/http";
+import { ApiError, api, newId, type Session } from "../api/http";
 import type { CommandReply, EventBatch, ExerciseSnapshot, JoinReply, ResyncReply } from "../api/types";
 import { applyEvents, fromSnapshot, needsSnapshot, withHistory, type ClientState } from "../state/project";
 import {
@@ -88,12 +88,45 @@ export class ExerciseLive {
     try {
       await this.connection.start();
     } catch (error) {
+      if (await this.accessRevoked()) {
+        return;
+      }
+
       this.handlers.onStatus("offline", error instanceof Error ? error.message : String(error));
       this.scheduleRestart();
       return;
     }
 
     await this.join();
+  }
+
+  /**
+   * The hub refuses a revoked or expired token without saying why; ask the HTTP API, which does. Stops retrying when
+   * this session can no longer open the exercise.
+   */
+  private async accessRevoked(): Promise<boolean> {
+    try {
+      await api.checkAccess(this.session);
+      return false;
+    } catch (error) {
+      if (!(error instanceof ApiError) || (error.status !== 401 && error.status !== 403)) {
+        return false; // unreachable: keep retrying
+      }
+
+      if (error.status === 401) {
+        try {
+          this.session = await api.refresh(this.session);
+          this.handlers.onSession(this.session);
+          return false;
+        } catch {
+          // the refresh token is no good either
+        }
+      }
+
+      this.stopped = true;
+      this.handlers.onStatus("revoked", error.problem.message);
+      return true;
+    }
   }
 
   async stop(): Promise<void> {

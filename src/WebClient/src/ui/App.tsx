@@ -127,7 +127,7 @@ function ExerciseScreen({ session, onLeave, onSession }: { session: Session; onL
       <main id="main">
         {status === "revoked" && (
           <div className="problem" role="alert">
-            <strong>Your access was revoked by exercise control.</strong> {detail}
+            <strong>You are no longer connected to this exercise.</strong> {detail} Ask exercise control for a new join code.
             <div>
               <button type="button" onClick={onLeave}>
                 Back to the start page
@@ -136,7 +136,7 @@ function ExerciseScreen({ session, onLeave, onSession }: { session: Session; onL
           </div>
         )}
         {!context ? (
-          <p className="empty">{status === "offline" ? `Cannot reach the exercise (${detail ?? "offline"}); retrying…` : "Loading the exercise…"}</p>
+          status !== "revoked" && <p className="empty">{status === "offline" ? `Cannot reach the exercise (${detail ?? "offline"}); retrying…` : "Loading the exercise…"}</p>
         ) : (
           <ExerciseContext.Provider value={context}>
             {role === "facilitator" ? <FacilitatorConsole /> : role === "team" ? <TeamConsole /> : <ObserverView />}

@@ -299,6 +299,22 @@ describe("CrisisGrid in the browser", () => {
     await screenshot(control.page, "14-facilitator-alliances");
   });
 
+  it("exercise control revokes the observer's code; the observer is told and disconnected", async () => {
+    const page = control.page;
+    await tab(page, "Join codes");
+    const row = page.locator('[data-testid="join-codes"] tr').filter({ hasText: "observer" });
+    await row.getByRole("button", { name: /^Revoke/ }).click();
+    await row.getByRole("button", { name: "Confirm revoke" }).click();
+    await text(row, "Revoked");
+    await text(observer.page.getByRole("alert"), "Your join code was revoked by exercise control.");
+    await text(observer.page.getByTestId("connection"), "Access revoked");
+    await screenshot(observer.page, "15a-observer-revoked");
+
+    await observer.page.reload(); // the token is no longer honoured, and the page says so instead of retrying
+    await text(observer.page.getByTestId("connection"), "Access revoked");
+    await text(observer.page.getByRole("alert"), "join code was revoked");
+  });
+
   it("creates an exercise from a bundled scenario, shows its control code once, then enters it", async () => {
     const creator = await newParticipant(browser, { width: 1280, height: 900 });
     const page = creator.page;
