@@ -25,7 +25,7 @@ export function Landing({ onJoined, initialProblem }: { onJoined: (session: Sess
   return (
     <main id="main">
       <div className="landing-hero">
-        <h1>CrisisGrid</h1>
+        <h1>Join or create an exercise</h1>
         <p className="muted">Political-military crisis exercises: teams play nations, exercise control runs the clock, observers watch.</p>
       </div>
       <div className="grid cols-2">
