@@ -79,7 +79,13 @@ export function OrdersPanel({ nation }: { nation: NationView }) {
           </span>
         </span>
       </header>
-      {!ordersOpenNow && <p className="hint">Exercise control opens orders in the orders phase of each turn. You can prepare an order now; the server will say if it cannot be taken.</p>}
+      {!ordersOpenNow && (
+        <p className="hint">
+          {ordersOfThisTurn
+            ? "Orders for this turn are closed; they are being or have been adjudicated."
+            : "Exercise control opens orders in the orders phase of each turn. You can prepare an order now; the server will say if it cannot be taken."}
+        </p>
+      )}
       <form onSubmit={(e) => void onSubmit(e)} aria-label="New order">
         <Field label="Action" invalid={bad("kind")}>
           {(id) => (
