@@ -1,0 +1,85 @@
+import { AlliancesPanel } from "./Alliances";
+import { ClockPanel } from "./Clock";
+import { JoinCodesPanel, MselPanel, OutcomesPanel } from "./Control";
+import { MessagesFeed, NewsComposer, NewsFeed, Timeline } from "./Feeds";
+import { NationsTable, OwnNation } from "./Nations";
+import { OrdersPanel } from "./Orders";
+import { Tabs, useExercise } from "./common";
+
+/** Exercise control: the clock and its controls, then everything else in tabs. */
+export function FacilitatorConsole() {
+  return (
+    <>
+      <ClockPanel controls />
+      <Tabs
+        label="Exercise control"
+        tabs={[
+          { id: "nations", title: "Nations", render: () => <NationsTable /> },
+          {
+            id: "news",
+            title: "News",
+            render: () => (
+              <div className="grid cols-2">
+                <NewsComposer />
+                <NewsFeed />
+              </div>
+            ),
+          },
+          { id: "msel", title: "MSEL", render: () => <MselPanel /> },
+          { id: "outcomes", title: "Outcomes", render: () => <OutcomesPanel /> },
+          { id: "access", title: "Join codes", render: () => <JoinCodesPanel /> },
+          { id: "alliances", title: "Alliances", render: () => <AlliancesPanel /> },
+          { id: "timeline", title: "Timeline", render: () => <Timeline /> },
+        ]}
+      />
+    </>
+  );
+}
+
+/** A team: its nation's private state, its orders, what is addressed to it, the news and its alliances. */
+export function TeamConsole() {
+  const { state } = useExercise();
+  const code = state.viewer.nation;
+  const nation = state.nations.find((n) => n.code === code);
+  if (!nation) {
+    return <p className="empty">Your nation ({code}) is not in this exercise.</p>;
+  }
+
+  return (
+    <>
+      <ClockPanel />
+      <div className="grid team-grid">
+        <div className="stack">
+          <OwnNation nation={nation} />
+        </div>
+        <div className="stack">
+          <OrdersPanel nation={nation} />
+          <AlliancesPanel only={nation.code} />
+        </div>
+        <div className="stack">
+          <MessagesFeed />
+          <NewsFeed />
+        </div>
+      </div>
+    </>
+  );
+}
+
+/** Observers: the public clock, news and nations (everything once the after-action review is open). */
+export function ObserverView() {
+  const { state } = useExercise();
+  return (
+    <>
+      <ClockPanel />
+      {state.viewer.fullView && <p className="notice">The after-action review is open: you see the full exercise.</p>}
+      <div className="grid cols-2">
+        <NewsFeed />
+        <div className="stack">
+          <NationsTable />
+          <AlliancesPanel />
+        </div>
+      </div>
+      {state.viewer.fullView && <Timeline />}
+    </>
+  );
+}
