@@ -25,9 +25,8 @@ namespace CrisisGrid.Grains.Nations;
 [JsonDerivedType(typeof(CollectiveStatement), "collectiveStatement")]
 public abstract record NationAction
 {
-    /// <summary>The other nation this action is aimed at, if any.</summary>
-    [JsonIgnore]
-    public virtual string? Target => null;
+    /// <summary>The other nation this action is aimed at, if any. A method, so it is never part of the JSON.</summary>
+    public virtual string? TargetNation() => null;
 }
 
 public enum StatementTone
@@ -41,7 +40,7 @@ public enum StatementTone
 [GenerateSerializer, Immutable]
 public sealed record PublicStatement(StatementTone Tone, string Text, string? Toward = null) : NationAction
 {
-    public override string? Target => Toward;
+    public override string? TargetNation() => Toward;
 }
 
 [GenerateSerializer, Immutable]
@@ -65,44 +64,44 @@ public enum DeploymentArea
 [GenerateSerializer, Immutable]
 public sealed record DeployForces(DeploymentArea Area, string? Nation = null) : NationAction
 {
-    public override string? Target => Nation;
+    public override string? TargetNation() => Nation;
 }
 
 /// <summary>A joint exercise with a partner: a confidence-building measure when announced, a provocation when not.</summary>
 [GenerateSerializer, Immutable]
 public sealed record JointExercise(string Partner, bool Announced) : NationAction
 {
-    public override string? Target => Partner;
+    public override string? TargetNation() => Partner;
 }
 
 [GenerateSerializer, Immutable]
 public sealed record ImposeSanctions(string Nation) : NationAction
 {
-    public override string? Target => Nation;
+    public override string? TargetNation() => Nation;
 }
 
 [GenerateSerializer, Immutable]
 public sealed record LiftSanctions(string Nation) : NationAction
 {
-    public override string? Target => Nation;
+    public override string? TargetNation() => Nation;
 }
 
 [GenerateSerializer, Immutable]
 public sealed record HumanitarianAid(string Recipient) : NationAction
 {
-    public override string? Target => Recipient;
+    public override string? TargetNation() => Recipient;
 }
 
 [GenerateSerializer, Immutable]
 public sealed record ShareIntelligence(string Recipient) : NationAction
 {
-    public override string? Target => Recipient;
+    public override string? TargetNation() => Recipient;
 }
 
 [GenerateSerializer, Immutable]
 public sealed record CyberOperation(string Nation) : NationAction
 {
-    public override string? Target => Nation;
+    public override string? TargetNation() => Nation;
 }
 
 /// <summary>A deliberate decision to do nothing this turn (unlike missing the orders deadline).</summary>
@@ -129,7 +128,7 @@ public interface IAllianceFlagged
 [GenerateSerializer, Immutable]
 public sealed record JointDeployment(string Alliance, string Nation) : NationAction, IAllianceFlagged
 {
-    public override string? Target => Nation;
+    public override string? TargetNation() => Nation;
 
     [JsonIgnore]
     public DecisionKind DecisionKind => DecisionKind.JointDeployment;

@@ -21,6 +21,7 @@ public sealed record NationDelta(
         ImmutableSortedDictionary<NationIndex, int>.Empty,
         ImmutableSortedDictionary<string, RelationChange>.Empty.WithComparers(StringComparer.Ordinal));
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsEmpty =>
         Indices.Values.All(v => v == 0)
         && Relations.Values.All(r => r.Trust == 0 && r.Tension == 0)

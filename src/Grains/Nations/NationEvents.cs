@@ -31,3 +31,10 @@ public sealed record OrdersClosed(int Turn, ImmutableArray<Order> Orders) : Doma
 /// </summary>
 [EventType("nation.changed"), GenerateSerializer, Immutable]
 public sealed record NationChanged(string Cause, string Summary, NationDelta Delta) : DomainEvent;
+
+/// <summary>
+/// The visible part of a change: where the nation's forces are and whom it sanctions (movements and sanctions are
+/// observable). Public, unlike <see cref="NationChanged"/>, which tells only the nation's team what changed inside.
+/// </summary>
+[EventType("nation.posture-changed"), GenerateSerializer, Immutable]
+public sealed record NationPostureChanged(ForcePosture Posture, ImmutableArray<string> Sanctioning) : DomainEvent;

@@ -23,6 +23,7 @@ public static class NationEvolve
         OrderWithdrawn e => Withdraw(state, e.OrderId),
         OrdersClosed => state with { OrdersOpen = false },
         NationChanged e => ApplyDelta(state, e.Delta) with { AppliedCauses = state.AppliedCauses.Add(e.Cause) },
+        NationPostureChanged e => state with { Posture = e.Posture, Sanctioning = [.. e.Sanctioning] },
         _ => state,
     };
 

@@ -168,7 +168,11 @@ public static partial class NationRules
             return Decision.Reject(RejectionCodes.NotFound, $"Unknown nation '{unknown}' in a relation change.", "delta.relations", Allowed(state.Relations.Keys));
         }
 
-        return Decision.Accept(Private(state, new NationChanged(command.Cause, command.Summary, command.Delta)));
+        var changed = Private(state, new NationChanged(command.Cause, command.Summary, command.Delta));
+        var after = NationEvolve.ApplyDelta(state, command.Delta);
+        return after.Posture == state.Posture && after.Sanctioning.SetEquals(state.Sanctioning)
+            ? Decision.Accept(changed)
+            : Decision.Accept(changed, new PendingEvent(new NationPostureChanged(after.Posture, [.. after.Sanctioning]), Audience.Public));
     }
 
     /// <summary>Whether <paramref name="alliance"/> can name an alliance (checked before the grain asks it anything).</summary>
@@ -215,7 +219,7 @@ public static partial class NationRules
 
     private static Rejection? ValidateAction(NationState state, NationAction action)
     {
-        if (action.Target is { } target)
+        if (action.TargetNation() is { } target)
         {
             if (target == state.Code)
             {

@@ -192,4 +192,26 @@ public class NationRulesTests
         Assert.Equal(new Relation(0, 100), nation.State.Relations["RUS"]);
         DecisionAssert.Rejected(nation.Do(s => NationRules.ApplyChange(s, Participant.Team("NOR"), new ApplyNationChange("c2", "x", delta))), RejectionCodes.Forbidden);
     }
+
+    [Fact]
+    public void A_change_of_posture_or_sanctions_is_public_while_the_change_inside_stays_private()
+    {
+        var nation = OpenNation();
+        var inner = nation.Accept(s => NationRules.ApplyChange(s, Control, new ApplyNationChange("c1", "aid", NationDelta.None("NOR").AddIndex(NationIndex.Economy, 5))));
+        Assert.Equal(Audience.ToNation("NOR"), Assert.Single(inner.Events).Audience);
+
+        var visible = NationDelta.None("NOR").AddIndex(NationIndex.Readiness, 15) with
+        {
+            Posture = new PostureChange(Mobilised: true),
+            SanctionsImposed = ["RUS"],
+        };
+        var decision = nation.Accept(s => NationRules.ApplyChange(s, Control, new ApplyNationChange("c2", "mobilised", visible)));
+
+        var posture = decision.Events.Single(e => e.Event is NationPostureChanged);
+        Assert.Equal(AudienceKind.Public, posture.Audience.Kind);
+        var change = (NationPostureChanged)posture.Event;
+        Assert.True(change.Posture.Mobilised);
+        Assert.Equal(["RUS"], change.Sanctioning.ToArray());
+        Assert.DoesNotContain("readiness", System.Text.Json.JsonSerializer.Serialize(posture.Event, EventJson.Options), StringComparison.OrdinalIgnoreCase);
+    }
 }

@@ -196,6 +196,8 @@ function applyNation(nation: NationView, recorded: RecordedEvent): NationView {
       return own ? { ...nation, private: { ...own, ordersOpen: false } } : nation;
     case "nation.changed":
       return applyDelta(nation, e.delta as NationDelta);
+    case "nation.posture-changed":
+      return { ...nation, posture: e.posture as NationView["posture"], sanctioning: e.sanctioning as string[] };
     default:
       return nation;
   }
