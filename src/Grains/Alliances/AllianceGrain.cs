@@ -15,23 +15,17 @@ namespace CrisisGrid.Grains.Alliances;
 /// stamped with the instant it fell, so correctness never depends on when the reminder fires.
 /// </summary>
 public sealed class AllianceGrain(IEventLog log, TimeProvider time, ILogger<AllianceGrain> logger)
-    : EventSourcedGrain<AllianceState>(log, time, logger), IAllianceGrain
+    : ExerciseScopedGrain<AllianceState>(log, time, logger), IAllianceGrain
 {
-    public const string DeadlineReminder = "alliance-deadline";
+    public const string DeadlineReminderName = "alliance-deadline";
 
-    private (string ExerciseId, string Code)? _key;
-    private DateTimeOffset? _reminderFor;
-    private bool _reminderSynced;
+    private DeadlineReminder? _deadlineReminder;
 
-    private (string ExerciseId, string Code) Key => _key ??= GrainKeys.Split(this.GetPrimaryKeyString());
-
-    protected override string ExerciseId => Key.ExerciseId;
-
-    protected override string Stream => StreamNames.Alliance(Key.Code);
+    protected override string Stream => StreamNames.Alliance(Code);
 
     private DateTimeOffset Now => Time.GetUtcNow();
 
-    protected override AllianceState InitialState() => AllianceState.Empty(Key.Code);
+    protected override AllianceState InitialState() => AllianceState.Empty(Code);
 
     protected override AllianceState Evolve(AllianceState state, RecordedEvent recorded) => AllianceEvolve.Apply(state, recorded.Event);
 
@@ -114,7 +108,7 @@ public sealed class AllianceGrain(IEventLog log, TimeProvider time, ILogger<Alli
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (reminderName == DeadlineReminder)
+        if (reminderName == DeadlineReminderName)
         {
             await CatchUpDeadlines();
             await SyncDeadlineReminder();
@@ -140,24 +134,6 @@ public sealed class AllianceGrain(IEventLog log, TimeProvider time, ILogger<Alli
     }
 
     /// <summary>Keeps one reminder armed for the earliest pending deadline; none when nothing is pending.</summary>
-    private async Task SyncDeadlineReminder()
-    {
-        var wanted = AllianceSettlement.NextDeadline(State);
-        if (_reminderSynced && wanted == _reminderFor)
-        {
-            return;
-        }
-
-        if (wanted is { } deadline)
-        {
-            var due = deadline - Now;
-            await this.RegisterOrUpdateReminder(DeadlineReminder, due > TimeSpan.Zero ? due : TimeSpan.Zero, TimeSpan.FromMinutes(1));
-        }
-        else if (await this.GetReminder(DeadlineReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-
-        (_reminderFor, _reminderSynced) = (wanted, true);
-    }
+    private Task SyncDeadlineReminder() =>
+        (_deadlineReminder ??= new DeadlineReminder(this, DeadlineReminderName, Time)).Sync(AllianceSettlement.NextDeadline(State));
 }

@@ -21,14 +21,13 @@ namespace CrisisGrid.Grains.Exercises;
 public sealed class ExerciseGrain(IEventLog log, TimeProvider time, ILogger<ExerciseGrain> logger)
     : EventSourcedGrain<ExerciseState>(log, time, logger), IExerciseGrain
 {
-    public const string DeadlineReminder = "phase-deadline";
+    public const string DeadlineReminderName = "phase-deadline";
 
     // Guards against a runaway chain of conditional injects releasing each other within one settle.
     private const int MaxSettleRounds = 32;
 
     private (int Turn, string Point)? _conditionsChecked;
-    private DateTimeOffset? _reminderFor;
-    private bool _reminderSynced;
+    private DeadlineReminder? _deadlineReminder;
     private (ExerciseStatus, int, TurnPhase)? _catalogued;
 
     protected override string ExerciseId => this.GetPrimaryKeyString();
@@ -90,7 +89,7 @@ public sealed class ExerciseGrain(IEventLog log, TimeProvider time, ILogger<Exer
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (reminderName == DeadlineReminder)
+        if (reminderName == DeadlineReminderName)
         {
             await CatchUpDeadlines();
             await SyncDeadlineReminder();
@@ -275,26 +274,9 @@ public sealed class ExerciseGrain(IEventLog log, TimeProvider time, ILogger<Exer
         return null;
     }
 
-    private async Task SyncDeadlineReminder()
-    {
-        var wanted = State.Status == ExerciseStatus.Running ? State.DeadlineAt : null;
-        if (_reminderSynced && wanted == _reminderFor)
-        {
-            return;
-        }
-
-        if (wanted is { } deadline)
-        {
-            var due = deadline - Now;
-            await this.RegisterOrUpdateReminder(DeadlineReminder, due > TimeSpan.Zero ? due : TimeSpan.Zero, TimeSpan.FromMinutes(1));
-        }
-        else if (await this.GetReminder(DeadlineReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-
-        (_reminderFor, _reminderSynced) = (wanted, true);
-    }
+    private Task SyncDeadlineReminder() =>
+        (_deadlineReminder ??= new DeadlineReminder(this, DeadlineReminderName, Time))
+            .Sync(State.Status == ExerciseStatus.Running ? State.DeadlineAt : null);
 
     private async Task UpdateCatalog()
     {

@@ -13,17 +13,11 @@ namespace CrisisGrid.Grains.Nations;
 /// direction of that call: the alliance never calls a nation, so the two cannot deadlock).
 /// </summary>
 public sealed class NationGrain(IEventLog log, TimeProvider time, ILogger<NationGrain> logger)
-    : EventSourcedGrain<NationState>(log, time, logger), INationGrain
+    : ExerciseScopedGrain<NationState>(log, time, logger), INationGrain
 {
-    private (string ExerciseId, string Code)? _key;
+    protected override string Stream => StreamNames.Nation(Code);
 
-    private (string ExerciseId, string Code) Key => _key ??= GrainKeys.Split(this.GetPrimaryKeyString());
-
-    protected override string ExerciseId => Key.ExerciseId;
-
-    protected override string Stream => StreamNames.Nation(Key.Code);
-
-    protected override NationState InitialState() => NationState.Empty(Key.Code);
+    protected override NationState InitialState() => NationState.Empty(Code);
 
     protected override NationState Evolve(NationState state, RecordedEvent recorded) => NationEvolve.Apply(state, recorded.Event);
 
@@ -41,7 +35,7 @@ public sealed class NationGrain(IEventLog log, TimeProvider time, ILogger<Nation
         }
 
         var alliance = GrainFactory.GetGrain<IAllianceGrain>(GrainKeys.Scoped(ExerciseId, flagged.Alliance));
-        var authorisation = await alliance.Authorise(Key.Code, flagged.DecisionKind, flagged.Subject);
+        var authorisation = await alliance.Authorise(Code, flagged.DecisionKind, flagged.Subject);
         var result = await Execute(command, s => NationRules.Submit(s, command.Actor, order, authorisation));
         // Refused for the alliance's own reason (no passed decision, or suspended): a unilateral attempt by a member.
         if (authorisation is { IsMember: true, Refusal: { } refusal } && result.Rejection == refusal)
@@ -60,7 +54,7 @@ public sealed class NationGrain(IEventLog log, TimeProvider time, ILogger<Nation
         var result = await Execute(command, s => NationRules.Close(s, command.Actor, turn));
         if (!result.Accepted)
         {
-            throw new InvalidOperationException($"Closing the orders of {Key.Code}: {result.Rejection}");
+            throw new InvalidOperationException($"Closing the orders of {Code}: {result.Rejection}");
         }
 
         return new ClosedOrders(turn, State, State.OrdersTurn == turn ? [.. State.Orders] : []);
@@ -81,16 +75,16 @@ public sealed class NationGrain(IEventLog log, TimeProvider time, ILogger<Nation
             // The step id makes a retried order report the attempt once.
             var reported = await alliance.RecordUnauthorisedAttempt(
                 command.Step("unauthorised-attempt"),
-                new RecordUnauthorisedAttempt(Key.Code, flagged.DecisionKind, flagged.Subject, ActionCatalog.Describe(action)));
+                new RecordUnauthorisedAttempt(Code, flagged.DecisionKind, flagged.Subject, ActionCatalog.Describe(action)));
             if (!reported.Accepted)
             {
-                Logger.LogWarning("{Alliance} did not record {Nation}'s unauthorised attempt: {Rejection}", flagged.Alliance, Key.Code, reported.Rejection);
+                Logger.LogWarning("{Alliance} did not record {Nation}'s unauthorised attempt: {Rejection}", flagged.Alliance, Code, reported.Rejection);
             }
         }
         catch (Exception ex)
         {
             // The order is refused either way; losing the cohesion record must not turn the refusal into an error.
-            Logger.LogWarning(ex, "Reporting {Nation}'s unauthorised attempt to {Alliance} failed", Key.Code, flagged.Alliance);
+            Logger.LogWarning(ex, "Reporting {Nation}'s unauthorised attempt to {Alliance} failed", Code, flagged.Alliance);
         }
     }
 }

@@ -50,7 +50,7 @@ public sealed class AllianceGrainTests : IAsyncLifetime
 
     private async Task<IReadOnlyList<ReminderEntry>> AllianceReminders() =>
         [.. (await _driver.Silo.Services.GetRequiredService<IReminderTable>().ReadAllAsync())
-            .Where(r => r.ReminderName == AllianceGrain.DeadlineReminder)];
+            .Where(r => r.ReminderName == AllianceGrain.DeadlineReminderName)];
 
     [Fact]
     public async Task The_scenarios_alliance_is_set_up_with_its_charter()
