@@ -20,6 +20,7 @@ public sealed class SignalRTestClient : IAsyncDisposable
     private readonly ConcurrentDictionary<string, TaskCompletionSource<JsonNode?>> _pending = new();
     private readonly Channel<(string Target, JsonArray Arguments)> _received = Channel.CreateUnbounded<(string, JsonArray)>();
     private readonly CancellationTokenSource _closing = new();
+    private readonly ConcurrentQueue<string> _raw = new();
     private Task? _reader;
     private int _invocations;
     private int _disposed;
@@ -29,9 +30,16 @@ public sealed class SignalRTestClient : IAsyncDisposable
     /// <summary>Why the server closed the connection, when it said.</summary>
     public string? CloseError { get; private set; }
 
+    /// <summary>Every message the server sent, as the JSON text on the wire (pings excepted): for searching leaks.</summary>
+    public IReadOnlyCollection<string> RawReceived => _raw;
+
+    /// <summary>Completes when the connection has closed (the server closed it, or it dropped).</summary>
+    public Task Closed => _reader ?? Task.CompletedTask;
+
     public static async Task<SignalRTestClient> ConnectAsync(Uri baseAddress, string? accessToken, string? origin = null)
     {
         var client = new SignalRTestClient();
+        client._socket.Options.CollectHttpResponseDetails = true;
         if (origin is not null)
         {
             client._socket.Options.SetRequestHeader("Origin", origin);
@@ -39,7 +47,17 @@ public sealed class SignalRTestClient : IAsyncDisposable
 
         var query = accessToken is null ? "" : $"?access_token={Uri.EscapeDataString(accessToken)}";
         var uri = new Uri($"ws://{baseAddress.Authority}{GatewayApp.HubPath}{query}");
-        await client._socket.ConnectAsync(uri, CancellationToken.None);
+        try
+        {
+            await client._socket.ConnectAsync(uri, CancellationToken.None);
+        }
+        catch (WebSocketException ex)
+        {
+            var status = client._socket.HttpStatusCode;
+            client._socket.Dispose();
+            throw new HubRefusedException(status, ex);
+        }
+
         await client.SendRaw(new JsonObject { ["protocol"] = "json", ["version"] = 1 });
         var handshake = await client.ReceiveMessages().FirstAsync();
         if (handshake["error"] is { } error)
@@ -201,6 +219,7 @@ public sealed class SignalRTestClient : IAsyncDisposable
                 content = content[(separator + 1)..];
                 if (JsonNode.Parse(json) is { } node && (int?)node["type"] != 6)
                 {
+                    _raw.Enqueue(json);
                     yield return node;
                 }
             }
@@ -218,4 +237,22 @@ public sealed class HubError : Exception
     public HubError(string message) : base(message) { }
 
     public HubError(string message, Exception inner) : base(message, inner) { }
+}
+
+/// <summary>The server refused the WebSocket upgrade, with <see cref="Status"/>.</summary>
+public sealed class HubRefusedException : Exception
+{
+    public HubRefusedException() { }
+
+    public HubRefusedException(string message) : base(message) { }
+
+    public HubRefusedException(string message, Exception inner) : base(message, inner) { }
+
+    public HubRefusedException(System.Net.HttpStatusCode status, Exception inner)
+        : base($"The hub refused the connection: {(int)status} {status}.", inner)
+    {
+        Status = status;
+    }
+
+    public System.Net.HttpStatusCode Status { get; }
 }
