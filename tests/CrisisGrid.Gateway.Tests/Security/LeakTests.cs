@@ -29,20 +29,21 @@ public sealed class LeakTests(LeakScene scene) : IClassFixture<LeakScene>
         ControlOnly,
     }
 
-    public sealed record ReadPath(Func<LeakScene, string> Path, Access Access);
+    /// <summary>A GET path, given the exercise id and a sequence number to replay to.</summary>
+    public sealed record ReadPath(Func<string, long, string> Path, Access Access);
 
     public static readonly Dictionary<string, ReadPath> ReadPaths = new()
     {
-        ["exercise catalog"] = new(_ => "/api/exercises", Access.Anyone),
-        ["snapshot"] = new(s => $"/api/exercises/{s.Session.ExerciseId}", Access.Participant),
-        ["events after 0"] = new(s => $"/api/exercises/{s.Session.ExerciseId}/events?after=0&max=2000", Access.Participant),
-        ["nation ARD"] = new(s => $"/api/exercises/{s.Session.ExerciseId}/nations/ARD", Access.Participant),
-        ["nation BOR"] = new(s => $"/api/exercises/{s.Session.ExerciseId}/nations/BOR", Access.Participant),
-        ["alliance NCP"] = new(s => $"/api/exercises/{s.Session.ExerciseId}/alliances/NCP", Access.Participant),
-        ["replay"] = new(s => $"/api/exercises/{s.Session.ExerciseId}/replay?at={s.LastSequence}", Access.ControlOnly),
-        ["replay as team ARD"] = new(s => $"/api/exercises/{s.Session.ExerciseId}/replay?at={s.LastSequence}&as=team:ARD", Access.ControlOnly),
-        ["replay as control"] = new(s => $"/api/exercises/{s.Session.ExerciseId}/replay?at={s.LastSequence}&as=facilitator", Access.ControlOnly),
-        ["join codes"] = new(s => $"/api/exercises/{s.Session.ExerciseId}/join-codes", Access.ControlOnly),
+        ["exercise catalog"] = new((_, _) => "/api/exercises", Access.Anyone),
+        ["snapshot"] = new((id, _) => $"/api/exercises/{id}", Access.Participant),
+        ["events after 0"] = new((id, _) => $"/api/exercises/{id}/events?after=0&max=2000", Access.Participant),
+        ["nation ARD"] = new((id, _) => $"/api/exercises/{id}/nations/ARD", Access.Participant),
+        ["nation BOR"] = new((id, _) => $"/api/exercises/{id}/nations/BOR", Access.Participant),
+        ["alliance NCP"] = new((id, _) => $"/api/exercises/{id}/alliances/NCP", Access.Participant),
+        ["replay"] = new((id, at) => $"/api/exercises/{id}/replay?at={at}", Access.ControlOnly),
+        ["replay as team ARD"] = new((id, at) => $"/api/exercises/{id}/replay?at={at}&as=team:ARD", Access.ControlOnly),
+        ["replay as control"] = new((id, at) => $"/api/exercises/{id}/replay?at={at}&as=facilitator", Access.ControlOnly),
+        ["join codes"] = new((id, _) => $"/api/exercises/{id}/join-codes", Access.ControlOnly),
     };
 
     /// <summary>A hub method and its arguments; <c>Echoes</c> are strings the caller itself sends (a reply may repeat them).</summary>
@@ -117,7 +118,7 @@ public sealed class LeakTests(LeakScene scene) : IClassFixture<LeakScene>
     public async Task A_read_path_shows_nothing_hidden(string viewer, string path)
     {
         var read = ReadPaths[path];
-        var (status, body) = await scene.Api.GetRaw(scene.Token(viewer), read.Path(scene));
+        var (status, body) = await scene.Api.GetRaw(scene.Token(viewer), read.Path(scene.Session.ExerciseId, scene.LastSequence));
 
         Assert.Equal(ExpectedStatus(viewer, read.Access), status);
         Fog.AssertNoSecret(body, scene.Secrets, $"{viewer} GET {path}");
@@ -256,8 +257,8 @@ public sealed class LeakTests(LeakScene scene) : IClassFixture<LeakScene>
         var ardenia = new List<string>();
         foreach (var (_, read) in ReadPaths)
         {
-            control.Add((await scene.Api.GetRaw(scene.Session.Facilitator, read.Path(scene))).Body);
-            ardenia.Add((await scene.Api.GetRaw(scene.Session.Ardenia, read.Path(scene))).Body);
+            control.Add((await scene.Api.GetRaw(scene.Session.Facilitator, read.Path(scene.Session.ExerciseId, scene.LastSequence))).Body);
+            ardenia.Add((await scene.Api.GetRaw(scene.Session.Ardenia, read.Path(scene.Session.ExerciseId, scene.LastSequence))).Body);
         }
 
         var controlText = string.Join("\n", control);
