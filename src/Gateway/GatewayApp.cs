@@ -14,6 +14,8 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CrisisGrid.Gateway;
 
@@ -84,6 +86,7 @@ public static class GatewayApp
                 o.AddFilter<GatewayHubFilter>();
             })
             .AddJsonProtocol(o => GatewayJson.Apply(o.PayloadSerializerOptions));
+        builder.Services.Replace(ServiceDescriptor.Singleton<IHubProtocol, ExplainingJsonHubProtocol>());
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = gateway.Limits.MaxRequestBodyBytes;
