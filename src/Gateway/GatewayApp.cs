@@ -90,7 +90,10 @@ public static class GatewayApp
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = gateway.Limits.MaxRequestBodyBytes;
-            k.Limits.MaxConcurrentUpgradedConnections = gateway.Limits.MaxConnections;
+            // The connection cap is enforced by the hub (LiveConnections), which tells a refused client why. Kestrel's own
+            // cap on WebSockets only backstops it: at its limit Kestrel answers the upgrade with a bare 200 and no reason,
+            // so it sits above the hub's, leaving room for over-cap clients to connect and be told.
+            k.Limits.MaxConcurrentUpgradedConnections = (2L * gateway.Limits.MaxConnections) + 16;
         });
 
         builder.Services.AddSingleton<ScenarioLibrary>();
