@@ -76,7 +76,11 @@ public sealed class SignalRTestClient : IAsyncDisposable
         return result is null ? default! : result.Deserialize<T>(GatewayJson.Options)!;
     }
 
-    public async Task<JsonNode?> InvokeRaw(string method, params object?[] arguments)
+    public Task<JsonNode?> InvokeRaw(string method, params object?[] arguments) =>
+        InvokeWithArguments(method, JsonSerializer.SerializeToNode(arguments, GatewayJson.Options)!);
+
+    /// <summary>Invokes a hub method with its arguments as given, e.g. of the wrong types (for malformed-argument tests).</summary>
+    public async Task<JsonNode?> InvokeWithArguments(string method, JsonNode arguments)
     {
         var id = Interlocked.Increment(ref _invocations).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var completion = new TaskCompletionSource<JsonNode?>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -86,7 +90,7 @@ public sealed class SignalRTestClient : IAsyncDisposable
             ["type"] = 1,
             ["invocationId"] = id,
             ["target"] = method,
-            ["arguments"] = JsonSerializer.SerializeToNode(arguments, GatewayJson.Options),
+            ["arguments"] = arguments,
         });
         return await completion.Task.WaitAsync(TimeSpan.FromSeconds(20));
     }
