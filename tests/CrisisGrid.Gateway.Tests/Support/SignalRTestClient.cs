@@ -21,6 +21,8 @@ public sealed class SignalRTestClient : IAsyncDisposable
     private readonly Channel<(string Target, JsonArray Arguments)> _received = Channel.CreateUnbounded<(string, JsonArray)>();
     private readonly CancellationTokenSource _closing = new();
     private readonly ConcurrentQueue<string> _raw = new();
+    private readonly StringBuilder _pendingText = new();
+    private readonly Decoder _decoder = Encoding.UTF8.GetDecoder();
     private Task? _reader;
     private int _invocations;
     private int _disposed;
@@ -202,25 +204,16 @@ public sealed class SignalRTestClient : IAsyncDisposable
         }
     }
 
+    // The text received but not yet handed out lives in the client, not in one enumeration: the handshake reply can
+    // arrive in the same read as the next message (e.g. the close that refuses the connection), which must not be lost.
     private async IAsyncEnumerable<JsonNode> ReceiveMessages()
     {
         var buffer = new byte[64 * 1024];
-        var text = new StringBuilder();
+        var chars = new char[Encoding.UTF8.GetMaxCharCount(buffer.Length)];
         while (!_closing.IsCancellationRequested)
         {
-            var result = await _socket.ReceiveAsync(buffer, _closing.Token);
-            if (result.MessageType == WebSocketMessageType.Close)
+            while (TakeRecord() is { } json)
             {
-                yield break;
-            }
-
-            text.Append(Encoding.UTF8.GetString(buffer, 0, result.Count));
-            var content = text.ToString();
-            int separator;
-            while ((separator = content.IndexOf(RecordSeparator, StringComparison.Ordinal)) >= 0)
-            {
-                var json = content[..separator];
-                content = content[(separator + 1)..];
                 if (JsonNode.Parse(json) is { } node && (int?)node["type"] != 6)
                 {
                     _raw.Enqueue(json);
@@ -228,8 +221,27 @@ public sealed class SignalRTestClient : IAsyncDisposable
                 }
             }
 
-            text.Clear().Append(content);
+            var result = await _socket.ReceiveAsync(buffer, _closing.Token);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                yield break;
+            }
+
+            _pendingText.Append(chars, 0, _decoder.GetChars(buffer, 0, result.Count, chars, 0));
         }
+    }
+
+    private string? TakeRecord()
+    {
+        var content = _pendingText.ToString();
+        var separator = content.IndexOf(RecordSeparator, StringComparison.Ordinal);
+        if (separator < 0)
+        {
+            return null;
+        }
+
+        _pendingText.Remove(0, separator + 1);
+        return content[..separator];
     }
 }
 
