@@ -216,16 +216,19 @@ public sealed class LeakTests(LeakScene scene) : IClassFixture<LeakScene>
     [Fact]
     public async Task Refusals_of_outsiders_do_not_tell_an_existing_draft_from_a_missing_one()
     {
-        foreach (var (type, args) in new[]
+        foreach (var (type, existingId, args) in new (string, string, Func<string, object>)[]
         {
-            ("alliance.castVote", (Func<string, object>)(id => new { alliance = "NCP", draftId = id, choice = "no" })),
-            ("alliance.breakSilence", id => new { alliance = "NCP", draftId = id, reason = "No." }),
-            ("alliance.recordPosition", id => new { alliance = "NCP", consultationId = id, position = "oppose" }),
+            ("alliance.castVote", DraftId, id => new { alliance = "NCP", draftId = id, choice = "no" }),
+            ("alliance.breakSilence", DraftId, id => new { alliance = "NCP", draftId = id, reason = "No." }),
+            ("alliance.withdrawDraft", DraftId, id => new { alliance = "NCP", draftId = id }),
+            ("alliance.recordPosition", ConsultationId, id => new { alliance = "NCP", consultationId = id, position = "oppose" }),
+            ("alliance.conveneConsultation", ConsultationId, id => new { alliance = "NCP", consultationId = id }),
         })
         {
-            var existing = await Refusal(type, args(type == "alliance.recordPosition" ? ConsultationId : DraftId));
+            var existing = await Refusal(type, args(existingId));
             var missing = await Refusal(type, args("no-such-thing"));
-            Assert.Equal(missing, existing.Replace(type == "alliance.recordPosition" ? ConsultationId : DraftId, "no-such-thing", StringComparison.Ordinal));
+            Assert.Equal(missing, existing.Replace(existingId, "no-such-thing", StringComparison.Ordinal));
+            Assert.StartsWith("403 forbidden", missing, StringComparison.Ordinal);
         }
 
         async Task<string> Refusal(string type, object args)
