@@ -30,7 +30,7 @@ public sealed class GatewayCrashTests : IDisposable
     [Fact]
     public async Task Killed_mid_exercise_and_restarted_it_has_lost_nothing_acknowledged_and_applies_retries_once()
     {
-        var gateway = await GatewayProcess.StartAsync(_data.Path);
+        await using var gateway = await GatewayProcess.StartAsync(_data.Path);
         var api = new GatewayApi(gateway.Http);
         var session = await ExerciseSession.Create(api);
         await api.Accept(session.Facilitator, session.ExerciseId, "exercise.start");
@@ -74,7 +74,6 @@ public sealed class GatewayCrashTests : IDisposable
         await gateway.KillAsync();
         await stop.CancelAsync();
         await Task.WhenAll(senders);
-        await gateway.DisposeAsync();
 
         // Same data folder, new process; the tokens issued before the crash still open the exercise.
         await using var restarted = await GatewayProcess.StartAsync(_data.Path);
