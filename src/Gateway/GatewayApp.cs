@@ -14,6 +14,8 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CrisisGrid.Gateway;
 
@@ -84,10 +86,14 @@ public static class GatewayApp
                 o.AddFilter<GatewayHubFilter>();
             })
             .AddJsonProtocol(o => GatewayJson.Apply(o.PayloadSerializerOptions));
+        builder.Services.Replace(ServiceDescriptor.Singleton<IHubProtocol, ExplainingJsonHubProtocol>());
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = gateway.Limits.MaxRequestBodyBytes;
-            k.Limits.MaxConcurrentUpgradedConnections = gateway.Limits.MaxConnections;
+            // The connection cap is enforced by the hub (LiveConnections), which tells a refused client why. Kestrel's own
+            // cap on WebSockets only backstops it: at its limit Kestrel answers the upgrade with a bare 200 and no reason,
+            // so it sits above the hub's, leaving room for over-cap clients to connect and be told.
+            k.Limits.MaxConcurrentUpgradedConnections = (2L * gateway.Limits.MaxConnections) + 16;
         });
 
         builder.Services.AddSingleton<ScenarioLibrary>();

@@ -48,13 +48,13 @@ public static class ExerciseEndpoints
             {
                 var nation = grains.GetGrain<INationGrain>(GrainKeys.Scoped(exerciseId, code));
                 return (await nation.GetState()).Initialized
-                    ? Results.Ok(await nation.GetView(who.Participant))
+                    ? Results.Ok(await nation.GetView(await Effective(grains, exerciseId, who.Participant)))
                     : Problems.NotFound($"Exercise '{exerciseId}' has no nation '{code}'.");
             }));
 
         exercise.MapGet("/alliances/{code}", (string exerciseId, string code, HttpContext http, AccessGuard guard, IGrainFactory grains) =>
             EndpointHelpers.AsParticipant(http, guard, exerciseId, async who =>
-                await grains.GetGrain<IAllianceGrain>(GrainKeys.Scoped(exerciseId, code)).GetView(who.Participant) is { } view
+                await grains.GetGrain<IAllianceGrain>(GrainKeys.Scoped(exerciseId, code)).GetView(await Effective(grains, exerciseId, who.Participant)) is { } view
                     ? Results.Ok(view)
                     : Problems.NotFound($"Exercise '{exerciseId}' has no alliance '{code}'.")));
 
@@ -127,6 +127,15 @@ public static class ExerciseEndpoints
             ? Problems.Rejected(rejection)
             : Results.Created($"/api/exercises/{created.ExerciseId}", new CreatedExercise(created.ExerciseId, name, created.FacilitatorCode!));
     }
+
+    /// <summary>
+    /// The caller as the exercise treats it now: an observer gets the full view once the after-action review is open.
+    /// Nation and alliance grains apply the view rules but do not know about the review; the exercise grain does.
+    /// </summary>
+    private static async Task<Participant> Effective(IGrainFactory grains, string exerciseId, Participant caller) =>
+        caller.Role == ParticipantRole.Observer && (await grains.GetGrain<IExerciseGrain>(exerciseId).GetState()).ReviewOpen
+            ? caller with { FullView = true }
+            : caller;
 
     private static bool TryParseViewer(string? text, Participant caller, out Participant viewer)
     {

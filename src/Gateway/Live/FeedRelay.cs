@@ -11,13 +11,15 @@ namespace CrisisGrid.Gateway.Live;
 /// <summary>
 /// Subscribes to the feed grain of every exercise that has live clients and fans its events out to SignalR groups,
 /// filtered per kind of viewer, in sequence order and without gaps: a batch arriving ahead of what was delivered
-/// is completed from the feed first. The feed's subscriptions expire, so they are renewed every minute.
+/// is completed from the feed first. The feed's subscriptions expire, so they are renewed every minute — on the silo's
+/// clock, which is the clock the feed measures their expiry on.
 /// </summary>
 public sealed class FeedRelay(
     IGrainFactory grains,
     IHubContext<ExerciseHub, IExerciseClient> hub,
     LiveConnections connections,
     AccessGuard guard,
+    TimeProvider time,
     ILogger<FeedRelay> logger) : IExerciseFeedObserver, IHostedService, IAsyncDisposable
 {
     private static readonly TimeSpan Renewal = TimeSpan.FromMinutes(1);
@@ -85,7 +87,7 @@ public sealed class FeedRelay(
 
     private async Task RenewLoop(CancellationToken stopping)
     {
-        using var timer = new PeriodicTimer(Renewal);
+        using var timer = new PeriodicTimer(Renewal, time);
         while (await timer.WaitForNextTickAsync(stopping))
         {
             foreach (var (exerciseId, pump) in _pumps)

@@ -50,6 +50,20 @@ public sealed class GatewayApi(HttpClient http)
 
     public Task<HttpResponseMessage> Get(string? token, string path) => SendAs(token, HttpMethod.Get, path, null);
 
+    /// <summary>A GET whatever its outcome: the status and the body exactly as sent.</summary>
+    public async Task<(HttpStatusCode Status, string Body)> GetRaw(string? token, string path)
+    {
+        using var response = await Get(token, path);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Waits until the exercise's clock shows <paramref name="phase"/> (adjudication ends in the results phase by itself).</summary>
+    public Task WaitForPhase(string token, string exerciseId, string phase, int? turn = null) =>
+        Eventually.Until(
+            () => GetJson(token, $"/api/exercises/{exerciseId}"),
+            s => (string)s["exercise"]!["phase"]! == phase && (turn is null || (int)s["exercise"]!["turn"]! == turn),
+            $"phase {phase}");
+
     public async Task<JsonNode> GetJson(string? token, string path)
     {
         using var response = await Get(token, path);

@@ -15,12 +15,13 @@ public sealed class GatewayHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private GatewayHost(WebApplication app, string dataDirectory, IReadOnlyDictionary<string, string?> settings, LogCapture logs)
+    private GatewayHost(WebApplication app, string dataDirectory, IReadOnlyDictionary<string, string?> settings, LogCapture logs, TimeProvider? time)
     {
         _app = app;
         DataDirectory = dataDirectory;
         Settings = settings;
         Logs = logs;
+        Time = time;
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address);
         Http = new HttpClient { BaseAddress = BaseAddress };
@@ -34,6 +35,9 @@ public sealed class GatewayHost : IAsyncDisposable
 
     public IReadOnlyDictionary<string, string?> Settings { get; }
 
+    /// <summary>The clock the gateway and its silo run on, when a test replaced the system clock.</summary>
+    public TimeProvider? Time { get; }
+
     /// <summary>Everything the gateway logged, at every level.</summary>
     public LogCapture Logs { get; }
 
@@ -41,7 +45,11 @@ public sealed class GatewayHost : IAsyncDisposable
 
     public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
 
-    public static async Task<GatewayHost> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null, int port = 0)
+    /// <param name="time">
+    /// A clock for the whole gateway (silo, alliance deadlines, reminders, token lifetimes) instead of the system
+    /// clock, e.g. a <see cref="ManualTimeProvider"/> so that a test can let charter deadlines pass.
+    /// </param>
+    public static async Task<GatewayHost> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null, int port = 0, TimeProvider? time = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -60,9 +68,13 @@ public sealed class GatewayHost : IAsyncDisposable
             builder.Logging.ClearProviders();
             builder.Logging.SetMinimumLevel(LogLevel.Trace);
             builder.Logging.AddProvider(logs);
+            if (time is not null)
+            {
+                builder.Services.AddSingleton(time);
+            }
         });
         await app.StartAsync();
-        return new GatewayHost(app, dataDirectory, all, logs);
+        return new GatewayHost(app, dataDirectory, all, logs, time);
     }
 
     /// <summary>Stops this gateway and starts another on the same data folder and port.</summary>
@@ -70,7 +82,7 @@ public sealed class GatewayHost : IAsyncDisposable
     {
         await DisposeAsync();
         var settings = Settings.ToDictionary(p => p.Key, p => p.Value);
-        return await StartAsync(DataDirectory, settings, BaseAddress.Port);
+        return await StartAsync(DataDirectory, settings, BaseAddress.Port, Time);
     }
 
     public async ValueTask DisposeAsync()

@@ -13,9 +13,12 @@ public abstract class GatewayTest : IAsyncLifetime
 
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>The gateway's clock; null for the system clock.</summary>
+    protected virtual TimeProvider? Time => null;
+
     public virtual async Task InitializeAsync()
     {
-        Gateway = await GatewayHost.StartAsync(_data.Path, Settings);
+        Gateway = await GatewayHost.StartAsync(_data.Path, Settings, time: Time);
         Api = new GatewayApi(Gateway.Http);
     }
 

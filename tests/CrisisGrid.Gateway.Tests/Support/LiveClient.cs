@@ -59,6 +59,33 @@ public sealed class LiveClient : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Applies pushed batches (resyncing on a gap, as always) until an event matching <paramref name="match"/> has been
+    /// applied: what this client was sent live, without asking.
+    /// </summary>
+    public async Task<RecordedEvent> WaitFor(Func<RecordedEvent, bool> match, string what, TimeSpan? timeout = null)
+    {
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            if (Applied.FirstOrDefault(match) is { } found)
+            {
+                return found;
+            }
+
+            var left = until - DateTime.UtcNow;
+            Assert.True(left > TimeSpan.Zero, $"No {what} was pushed (watermark {Watermark}).");
+            try
+            {
+                await Apply(await Connection.Next<EventBatch>("Events", left));
+            }
+            catch (OperationCanceledException)
+            {
+                // timed out: the assertion above reports it
+            }
+        }
+    }
+
     public async Task Apply(EventBatch batch)
     {
         if (batch.To <= Watermark)

@@ -20,6 +20,9 @@ public sealed class SignalRTestClient : IAsyncDisposable
     private readonly ConcurrentDictionary<string, TaskCompletionSource<JsonNode?>> _pending = new();
     private readonly Channel<(string Target, JsonArray Arguments)> _received = Channel.CreateUnbounded<(string, JsonArray)>();
     private readonly CancellationTokenSource _closing = new();
+    private readonly ConcurrentQueue<string> _raw = new();
+    private readonly StringBuilder _pendingText = new();
+    private readonly Decoder _decoder = Encoding.UTF8.GetDecoder();
     private Task? _reader;
     private int _invocations;
     private int _disposed;
@@ -29,9 +32,16 @@ public sealed class SignalRTestClient : IAsyncDisposable
     /// <summary>Why the server closed the connection, when it said.</summary>
     public string? CloseError { get; private set; }
 
+    /// <summary>Every message the server sent, as the JSON text on the wire (pings excepted): for searching leaks.</summary>
+    public IReadOnlyCollection<string> RawReceived => _raw;
+
+    /// <summary>Completes when the connection has closed (the server closed it, or it dropped).</summary>
+    public Task Closed => _reader ?? Task.CompletedTask;
+
     public static async Task<SignalRTestClient> ConnectAsync(Uri baseAddress, string? accessToken, string? origin = null)
     {
         var client = new SignalRTestClient();
+        client._socket.Options.CollectHttpResponseDetails = true;
         if (origin is not null)
         {
             client._socket.Options.SetRequestHeader("Origin", origin);
@@ -39,7 +49,17 @@ public sealed class SignalRTestClient : IAsyncDisposable
 
         var query = accessToken is null ? "" : $"?access_token={Uri.EscapeDataString(accessToken)}";
         var uri = new Uri($"ws://{baseAddress.Authority}{GatewayApp.HubPath}{query}");
-        await client._socket.ConnectAsync(uri, CancellationToken.None);
+        try
+        {
+            await client._socket.ConnectAsync(uri, CancellationToken.None);
+        }
+        catch (WebSocketException ex)
+        {
+            var status = client._socket.HttpStatusCode;
+            client._socket.Dispose();
+            throw new HubRefusedException(status, ex);
+        }
+
         await client.SendRaw(new JsonObject { ["protocol"] = "json", ["version"] = 1 });
         var handshake = await client.ReceiveMessages().FirstAsync();
         if (handshake["error"] is { } error)
@@ -58,7 +78,11 @@ public sealed class SignalRTestClient : IAsyncDisposable
         return result is null ? default! : result.Deserialize<T>(GatewayJson.Options)!;
     }
 
-    public async Task<JsonNode?> InvokeRaw(string method, params object?[] arguments)
+    public Task<JsonNode?> InvokeRaw(string method, params object?[] arguments) =>
+        InvokeWithArguments(method, JsonSerializer.SerializeToNode(arguments, GatewayJson.Options)!);
+
+    /// <summary>Invokes a hub method with its arguments as given, e.g. of the wrong types (for malformed-argument tests).</summary>
+    public async Task<JsonNode?> InvokeWithArguments(string method, JsonNode arguments)
     {
         var id = Interlocked.Increment(ref _invocations).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var completion = new TaskCompletionSource<JsonNode?>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -68,7 +92,7 @@ public sealed class SignalRTestClient : IAsyncDisposable
             ["type"] = 1,
             ["invocationId"] = id,
             ["target"] = method,
-            ["arguments"] = JsonSerializer.SerializeToNode(arguments, GatewayJson.Options),
+            ["arguments"] = arguments,
         });
         return await completion.Task.WaitAsync(TimeSpan.FromSeconds(20));
     }
@@ -180,33 +204,44 @@ public sealed class SignalRTestClient : IAsyncDisposable
         }
     }
 
+    // The text received but not yet handed out lives in the client, not in one enumeration: the handshake reply can
+    // arrive in the same read as the next message (e.g. the close that refuses the connection), which must not be lost.
     private async IAsyncEnumerable<JsonNode> ReceiveMessages()
     {
         var buffer = new byte[64 * 1024];
-        var text = new StringBuilder();
+        var chars = new char[Encoding.UTF8.GetMaxCharCount(buffer.Length)];
         while (!_closing.IsCancellationRequested)
         {
+            while (TakeRecord() is { } json)
+            {
+                if (JsonNode.Parse(json) is { } node && (int?)node["type"] != 6)
+                {
+                    _raw.Enqueue(json);
+                    yield return node;
+                }
+            }
+
             var result = await _socket.ReceiveAsync(buffer, _closing.Token);
             if (result.MessageType == WebSocketMessageType.Close)
             {
                 yield break;
             }
 
-            text.Append(Encoding.UTF8.GetString(buffer, 0, result.Count));
-            var content = text.ToString();
-            int separator;
-            while ((separator = content.IndexOf(RecordSeparator, StringComparison.Ordinal)) >= 0)
-            {
-                var json = content[..separator];
-                content = content[(separator + 1)..];
-                if (JsonNode.Parse(json) is { } node && (int?)node["type"] != 6)
-                {
-                    yield return node;
-                }
-            }
-
-            text.Clear().Append(content);
+            _pendingText.Append(chars, 0, _decoder.GetChars(buffer, 0, result.Count, chars, 0));
         }
+    }
+
+    private string? TakeRecord()
+    {
+        var content = _pendingText.ToString();
+        var separator = content.IndexOf(RecordSeparator, StringComparison.Ordinal);
+        if (separator < 0)
+        {
+            return null;
+        }
+
+        _pendingText.Remove(0, separator + 1);
+        return content[..separator];
     }
 }
 
@@ -218,4 +253,22 @@ public sealed class HubError : Exception
     public HubError(string message) : base(message) { }
 
     public HubError(string message, Exception inner) : base(message, inner) { }
+}
+
+/// <summary>The server refused the WebSocket upgrade, with <see cref="Status"/>.</summary>
+public sealed class HubRefusedException : Exception
+{
+    public HubRefusedException() { }
+
+    public HubRefusedException(string message) : base(message) { }
+
+    public HubRefusedException(string message, Exception inner) : base(message, inner) { }
+
+    public HubRefusedException(System.Net.HttpStatusCode status, Exception inner)
+        : base($"The hub refused the connection: {(int)status} {status}.", inner)
+    {
+        Status = status;
+    }
+
+    public System.Net.HttpStatusCode Status { get; }
 }
