@@ -39,7 +39,7 @@ public static class ExerciseEndpoints
             {
                 var feed = grains.GetGrain<IExerciseFeedGrain>(exerciseId);
                 var events = await feed.Read(Math.Max(0, after ?? 0), Math.Clamp(max ?? 500, 1, 2000));
-                var viewer = (await feed.GetSnapshot(who.Participant)).Viewer;
+                var viewer = await feed.GetViewer(who.Participant);
                 return Results.Ok(events.Where(e => e.Audience.Allows(viewer)));
             }));
 
@@ -132,10 +132,8 @@ public static class ExerciseEndpoints
     /// The caller as the exercise treats it now: an observer gets the full view once the after-action review is open.
     /// Nation and alliance grains apply the view rules but do not know about the review; the exercise grain does.
     /// </summary>
-    private static async Task<Participant> Effective(IGrainFactory grains, string exerciseId, Participant caller) =>
-        caller.Role == ParticipantRole.Observer && (await grains.GetGrain<IExerciseGrain>(exerciseId).GetState()).ReviewOpen
-            ? caller with { FullView = true }
-            : caller;
+    private static Task<Participant> Effective(IGrainFactory grains, string exerciseId, Participant caller) =>
+        grains.GetGrain<IExerciseFeedGrain>(exerciseId).GetViewer(caller);
 
     private static bool TryParseViewer(string? text, Participant caller, out Participant viewer)
     {

@@ -62,8 +62,7 @@ public sealed class ExerciseHub(FeedRelay relay, LiveConnections connections, Co
             return new ResyncReply(null, await feed.GetSnapshot(identity.Participant));
         }
 
-        var snapshot = await feed.GetSnapshot(identity.Participant);
-        var viewer = snapshot.Viewer; // the effective viewer (observers see all once the review is open)
+        var viewer = await feed.GetViewer(identity.Participant); // observers see all once the review is open
         var to = Math.Max(afterSequence, events.Count > 0 ? events[^1].Sequence : afterSequence);
         return new ResyncReply(new EventBatch(identity.ExerciseId, afterSequence, to, [.. events.Where(e => e.Audience.Allows(viewer))]), null);
     }

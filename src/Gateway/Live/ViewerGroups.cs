@@ -21,7 +21,7 @@ public static class ViewerGroups
     public static Participant Viewer(string key, bool reviewOpen) => key switch
     {
         "control" => Participant.Facilitator,
-        "observer" => Participant.Observer with { FullView = reviewOpen },
+        "observer" => Participant.Observer.InExercise(reviewOpen),
         _ => Participant.Team(key["team:".Length..]),
     };
 }

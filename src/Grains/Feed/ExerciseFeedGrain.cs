@@ -91,6 +91,8 @@ public sealed class ExerciseFeedGrain(IEventLog log, TimeProvider time, ILogger<
         return await log.ReadExerciseAsync(ExerciseId, afterSequence, _world.Sequence, maxCount);
     }
 
+    public Task<Participant> GetViewer(Participant viewer) => Task.FromResult(_world.Effective(viewer));
+
     public Task<ExerciseSnapshot> GetSnapshot(Participant viewer) => Task.FromResult(Snapshots.Build(_world, viewer, _recent));
 
     public async Task<ExerciseSnapshot?> GetSnapshotAt(Participant requester, Participant viewer, long sequence)

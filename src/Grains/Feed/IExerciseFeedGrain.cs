@@ -27,6 +27,9 @@ public interface IExerciseFeedGrain : IGrainWithStringKey
     /// <summary>Events after <paramref name="afterSequence"/>, unfiltered: callers filter for their viewer.</summary>
     Task<IReadOnlyList<RecordedEvent>> Read(long afterSequence, int maxCount);
 
+    /// <summary>The viewer as the exercise treats it now (observers see everything once the review is open).</summary>
+    Task<Participant> GetViewer(Participant viewer);
+
     /// <summary>What <paramref name="viewer"/> may see now, consistent at one sequence number.</summary>
     Task<ExerciseSnapshot> GetSnapshot(Participant viewer);
 

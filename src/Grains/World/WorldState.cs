@@ -60,6 +60,5 @@ public sealed record WorldState(
     }
 
     /// <summary>The viewer as the exercise treats it now: observers get the full view once the review is open.</summary>
-    public Participant Effective(Participant viewer) =>
-        viewer.Role == ParticipantRole.Observer && Exercise.ReviewOpen ? viewer with { FullView = true } : viewer;
+    public Participant Effective(Participant viewer) => viewer.InExercise(Exercise.ReviewOpen);
 }
