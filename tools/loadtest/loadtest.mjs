@@ -5,6 +5,7 @@
 //   --target bare      tools/BareHub: clients Join(group); the driver POSTs each message with the groups that get it
 // Usage: node loadtest.mjs --target gateway --url http://127.0.0.1:5080 --clients 100 --rate 20 --duration 30
 //        [--warmup 5] [--pid <server pid, for /proc memory and CPU>] [--templates file.json] [--label text]
+//        [--save-templates file.json] [--drain 10] [--log-slow <ms: log commands slower than this>]
 // Prints one JSON result line on stdout (report.mjs turns those into a table) and progress on stderr.
 import * as signalR from '@microsoft/signalr';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
@@ -103,12 +104,19 @@ function gatewayTarget() {
     },
     async connect(client) {
       // Every client redeems its role's code, as a participant's browser would.
+      let at = performance.now();
       const { accessToken } = await post('/api/join', { code: codes[groupKey(client.role)] });
+      client.connectMs.token = performance.now() - at;
       const connection = build(`${baseUrl}/hubs/exercise`, () => accessToken);
       connection.on('Events', (batch) => client.onBatch(batch, batch.events));
       connection.on('Revoked', () => client.errors.push('revoked'));
+      at = performance.now();
       await connection.start();
+      client.connectMs.socket = performance.now() - at;
+      at = performance.now();
       const reply = await connection.invoke('Join');
+      client.connectMs.join = performance.now() - at;
+      client.snapshotChars = JSON.stringify(reply).length;
       client.joinedAt(reply.snapshot.sequence);
       return connection;
     },
@@ -133,8 +141,12 @@ function bareTarget(templates) {
     async connect(client) {
       const connection = build(`${baseUrl}/hubs/bare`, null);
       connection.on('Events', (batch) => client.onBatch(batch, batch.events));
+      let at = performance.now();
       await connection.start();
+      client.connectMs.socket = performance.now() - at;
+      at = performance.now();
       await connection.invoke('Join', groupKey(client.role));
+      client.connectMs.join = performance.now() - at;
       client.joinedAt(0);
       return connection;
     },
@@ -187,8 +199,11 @@ function makeClient(index) {
     snapshotSequence: 0,
     gaps: 0,
     duplicates: 0,
+    coveredBySnapshot: 0,
     errors: [],
     joined: false,
+    connectMs: {}, // time to redeem the join code (gateway), open the socket, and get the Join reply
+    snapshotChars: 0,
     early: [], // batches that arrived before the Join reply: applied against the snapshot's sequence, as a client must
     onBatch(batch, events) {
       const now = performance.now();
@@ -213,7 +228,10 @@ function makeClient(index) {
         client.watermark = batch.to;
       }
       for (const e of events) {
-        if (client.received.has(e.sequence) || e.sequence <= client.snapshotSequence) client.duplicates++;
+        // An event the Join snapshot already covered may still arrive once after the reply (the hub adds the
+        // connection to its group before it takes the snapshot); the protocol says to drop it (LiveMessages.cs).
+        if (e.sequence <= client.snapshotSequence) client.coveredBySnapshot++;
+        else if (client.received.has(e.sequence)) client.duplicates++;
         else client.received.set(e.sequence, now);
       }
     },
@@ -249,7 +267,8 @@ const connectStart = performance.now();
 for (let i = 0; i < clients.length; i += 50) {
   connections.push(...(await Promise.all(clients.slice(i, i + 50).map((c) => server.connect(c)))));
 }
-log(`${clients.length} clients connected in ${((performance.now() - connectStart) / 1000).toFixed(1)} s`);
+const connectSeconds = (performance.now() - connectStart) / 1000;
+log(`${clients.length} clients connected in ${connectSeconds.toFixed(1)} s`);
 const memoryConnected = serverStats();
 
 // Open loop at a fixed rate: news, then a private order for the next nation, alternating (so a third of commands
@@ -292,6 +311,9 @@ for (let n = 1; ; n++) {
     try {
       const reply = await server.send(kind, nation, id);
       record.acceptedAt = performance.now();
+      if (options.logSlow && record.acceptedAt - record.sentAt > Number(options.logSlow)) {
+        log(`slow: ${kind} ${nation ?? ''} took ${(record.acceptedAt - record.sentAt).toFixed(0)} ms at t=${((record.sentAt - t0) / 1000).toFixed(2)} s (${new Date().toISOString()})`);
+      }
       record.first = reply.firstSequence;
       record.last = reply.lastSequence;
       record.audience = reply.audience ?? null;
@@ -359,6 +381,11 @@ const result = {
   commands: measured.length,
   commandErrors: measured.filter((c) => c.error).length,
   firstError: measured.find((c) => c.error)?.error ?? null,
+  connectSeconds,
+  connectTokenMs: summary(clients.map((c) => c.connectMs.token).filter((v) => v != null)),
+  connectSocketMs: summary(clients.map((c) => c.connectMs.socket)),
+  connectJoinMs: summary(clients.map((c) => c.connectMs.join)),
+  joinReplyChars: summary(clients.map((c) => c.snapshotChars)).p50,
   acceptMs: summary(accept),
   deliveryFromAcceptedMs: summary(fromAccepted),
   deliveryFromSentMs: summary(fromSent),
@@ -367,6 +394,7 @@ const result = {
   unknownAudience,
   gaps: clients.reduce((s, c) => s + c.gaps, 0),
   duplicates: clients.reduce((s, c) => s + c.duplicates, 0),
+  coveredBySnapshot: clients.reduce((s, c) => s + c.coveredBySnapshot, 0),
   messagesPerSecond: messagesInWindow / durationS,
   serverRssIdleMiB: memoryIdle?.rssMiB ?? null,
   serverRssConnectedMiB: memoryConnected?.rssMiB ?? null,
