@@ -53,7 +53,7 @@ internal sealed class EngineBenchmark : IAsyncDisposable
     }
 
     /// <summary>Runs the closed loop with <paramref name="clients"/> clients; client i plays nation i % 4 of exercise (i / 4) % E.</summary>
-    public Task<List<LatencySummary>> Run(int clients, TimeSpan warmup, TimeSpan duration)
+    public Task<(List<LatencySummary> Rows, TimeSpan Cpu)> Run(int clients, TimeSpan warmup, TimeSpan duration)
     {
         var run = ++_run;
         return ClosedLoop.Run(clients, warmup, duration, async (index, probe) =>

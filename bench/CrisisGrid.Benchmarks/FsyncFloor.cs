@@ -8,7 +8,7 @@ namespace CrisisGrid.Benchmarks;
 /// </summary>
 internal static class FsyncFloor
 {
-    public static async Task<List<LatencySummary>> Run(string directory, TimeSpan warmup, TimeSpan duration)
+    public static async Task<(List<LatencySummary> Rows, TimeSpan Cpu)> Run(string directory, TimeSpan warmup, TimeSpan duration)
     {
         var buffer = new byte[4096];
         await using var file = new FileStream(Path.Combine(directory, "fsync.bin"), FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.None);

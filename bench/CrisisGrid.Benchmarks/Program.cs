@@ -29,8 +29,8 @@ output.AppendLine(CultureInfo.InvariantCulture, $"## CrisisGrid engine benchmark
 output.AppendLine();
 output.AppendLine(CultureInfo.InvariantCulture, $"{Machine.Describe()}. Store: SQLite, WAL, synchronous=FULL, group commit, on `{directory}`. {duration.TotalSeconds:0} s measured per row after {warmup.TotalSeconds:0} s warm-up; closed loop (each client sends its next operation when the last is acknowledged).");
 output.AppendLine();
-output.AppendLine("| what | concurrency | operation | ops | ops/s | p50 ms | p99 ms | max ms | failed | load avg before → after |");
-output.AppendLine("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+output.AppendLine("| what | concurrency | operation | ops | ops/s | p50 ms | p99 ms | max ms | failed | CPU cores used / CPU µs per op | load avg before → after |");
+output.AppendLine("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
 
 try
 {
@@ -81,11 +81,14 @@ finally
     }
 }
 
-void Append(string what, string clients, List<LatencySummary> rows, string loadBefore)
+void Append(string what, string clients, (List<LatencySummary> Rows, TimeSpan Cpu) run, string loadBefore)
 {
-    foreach (var r in rows)
+    // CPU is measured for the whole process over the window, so it is shown once, on the row that covers every operation.
+    var total = run.Rows[^1];
+    foreach (var r in run.Rows)
     {
-        output.AppendLine(CultureInfo.InvariantCulture, $"| {what} | {clients} | {r.Kind} | {r.Count} | {r.PerSecond:0} | {r.P50Ms:0.00} | {r.P99Ms:0.00} | {r.MaxMs:0.0} | {r.Failed} | {loadBefore} → {Machine.LoadAverage()} |");
+        var cpu = r == total ? string.Create(CultureInfo.InvariantCulture, $"{run.Cpu.TotalSeconds / duration.TotalSeconds:0.00} / {run.Cpu.TotalMicroseconds / Math.Max(1, r.Count):0}") : "";
+        output.AppendLine(CultureInfo.InvariantCulture, $"| {what} | {clients} | {r.Kind} | {r.Count} | {r.PerSecond:0} | {r.P50Ms:0.00} | {r.P99Ms:0.00} | {r.MaxMs:0.0} | {r.Failed} | {cpu} | {loadBefore} → {Machine.LoadAverage()} |");
     }
 
     Console.Error.WriteLine($"done: {what}, {clients}");

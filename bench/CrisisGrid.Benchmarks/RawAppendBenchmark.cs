@@ -12,7 +12,7 @@ namespace CrisisGrid.Benchmarks;
 /// </summary>
 internal static class RawAppendBenchmark
 {
-    public static async Task<List<LatencySummary>> Run(string directory, int appenders, TimeSpan warmup, TimeSpan duration)
+    public static async Task<(List<LatencySummary> Rows, TimeSpan Cpu)> Run(string directory, int appenders, TimeSpan warmup, TimeSpan duration)
     {
         var path = Path.Combine(directory, $"raw-{appenders}.db");
         await using var log = new SqliteEventLog(path, TimeProvider.System);
