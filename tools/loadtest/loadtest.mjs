@@ -305,7 +305,7 @@ for (let n = 1; ; n++) {
     const open = openOrder.get(nation);
     [kind, id] = open ? ['withdraw', open] : ['submit', `lt-o${n}`];
   }
-  const record = { kind, nation, sentAt: performance.now(), acceptedAt: null, first: null, last: null, audience: null, error: null };
+  const record = { kind, nation, slotAt, sentAt: performance.now(), acceptedAt: null, first: null, last: null, audience: null, error: null };
   commands.push(record);
   const task = (async () => {
     try {
@@ -333,7 +333,8 @@ loopDelay.disable();
 const sendEnd = performance.now();
 
 // Let deliveries finish: until every entitled client has every measured command's events, or the drain time is up.
-const measured = commands.filter((c) => c.sentAt >= measureFrom && c.sentAt < measureTo);
+// A command belongs to the window its slot is in (a slot the event loop served late still counts once).
+const measured = commands.filter((c) => c.slotAt >= measureFrom && c.slotAt < measureTo);
 const entitled = (command, client) => {
   const seqs = [];
   for (let s = command.first; s <= command.last; s++) {
