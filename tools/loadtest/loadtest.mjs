@@ -278,15 +278,17 @@ const commands = [];
 const openOrder = new Map(nations.map((n) => [n, null])); // nation -> id of its submitted, not yet withdrawn order
 const busy = new Set();
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+// Slots are counted in integers, so the measured window holds exactly duration × rate of them.
+const warmupSlots = Math.round(warmupS * rate);
+const totalSlots = warmupSlots + Math.round(durationS * rate);
 const t0 = performance.now();
-const measureFrom = t0 + warmupS * 1000;
-const measureTo = measureFrom + durationS * 1000;
+const measureFrom = t0 + (warmupSlots * 1000) / rate;
+const measureTo = t0 + (totalSlots * 1000) / rate;
 let cpuAtStart = null;
 let nationTurn = 0;
 const inFlight = new Set();
-for (let n = 1; ; n++) {
-  const slotAt = t0 + (n - 1) * (1000 / rate);
-  if (slotAt >= measureTo) break;
+for (let n = 1; n <= totalSlots; n++) {
+  const slotAt = t0 + ((n - 1) * 1000) / rate;
   const wait = slotAt - performance.now();
   if (wait > 0) await sleep(wait);
   if (!cpuAtStart && performance.now() >= measureFrom) {
@@ -305,7 +307,7 @@ for (let n = 1; ; n++) {
     const open = openOrder.get(nation);
     [kind, id] = open ? ['withdraw', open] : ['submit', `lt-o${n}`];
   }
-  const record = { kind, nation, slotAt, sentAt: performance.now(), acceptedAt: null, first: null, last: null, audience: null, error: null };
+  const record = { kind, nation, inWindow: n > warmupSlots, sentAt: performance.now(), acceptedAt: null, first: null, last: null, audience: null, error: null };
   commands.push(record);
   const task = (async () => {
     try {
@@ -334,7 +336,7 @@ const sendEnd = performance.now();
 
 // Let deliveries finish: until every entitled client has every measured command's events, or the drain time is up.
 // A command belongs to the window its slot is in (a slot the event loop served late still counts once).
-const measured = commands.filter((c) => c.slotAt >= measureFrom && c.slotAt < measureTo);
+const measured = commands.filter((c) => c.inWindow);
 const entitled = (command, client) => {
   const seqs = [];
   for (let s = command.first; s <= command.last; s++) {
