@@ -334,7 +334,6 @@ const cpuAtEnd = serverStats();
 loopDelay.disable();
 const sendEnd = performance.now();
 
-// Let deliveries finish: until every entitled client has every measured command's events, or the drain time is up.
 // A command belongs to the window its slot is in (a slot the event loop served late still counts once).
 const measured = commands.filter((c) => c.inWindow);
 const entitled = (command, client) => {
@@ -346,6 +345,7 @@ const entitled = (command, client) => {
   }
   return seqs;
 };
+// Let deliveries finish: until every entitled client has every measured command's events, or the drain time is up.
 const allDelivered = () =>
   measured.every((c) => c.error || c.first == null || clients.every((cl) => entitled(c, cl).every((s) => cl.received.has(s))));
 for (const until = performance.now() + drainS * 1000; performance.now() < until && !allDelivered(); ) await sleep(200);
