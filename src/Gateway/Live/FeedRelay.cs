@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using CrisisGrid.Gateway.Identity;
 using CrisisGrid.Grains.Access;
 using CrisisGrid.Grains.Events;
-using CrisisGrid.Grains.Exercises;
 using CrisisGrid.Grains.Feed;
 using Microsoft.AspNetCore.SignalR;
 
@@ -81,8 +80,9 @@ public sealed class FeedRelay(
     /// <summary>Subscribes to an exercise's feed; returns the sequence delivered so far and whether the review is open.</summary>
     private async Task<(long Delivered, bool ReviewOpen)> Subscribe(string exerciseId)
     {
-        var delivered = await grains.GetGrain<IExerciseFeedGrain>(exerciseId).Subscribe(_reference ?? throw new InvalidOperationException("The relay has not started."));
-        return (delivered, (await grains.GetGrain<IExerciseGrain>(exerciseId).GetState()).ReviewOpen);
+        var feed = grains.GetGrain<IExerciseFeedGrain>(exerciseId);
+        var delivered = await feed.Subscribe(_reference ?? throw new InvalidOperationException("The relay has not started."));
+        return (delivered, (await feed.GetViewer(Participant.Observer)).FullView);
     }
 
     private async Task RenewLoop(CancellationToken stopping)

@@ -192,3 +192,27 @@ public class InjectTests
         DecisionAssert.Rejected(exercise.Do(s => ExerciseRules.Publish(s, Control, new PublishNews("", "y"))), RejectionCodes.InvalidArgument);
     }
 }
+
+public class InjectKindTests
+{
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Every_kind_of_inject_can_be_released_with_its_brief_effects_and_news(InjectKind kind)
+    {
+        var inject = TestScenarios.Inject(
+            "i1",
+            InjectSchedule.Manual,
+            effects: [TestScenarios.Effect("EST", NationIndex.DomesticStability, -5)],
+            targets: new InjectTargets(false, ["EST"], []),
+            kind: kind,
+            news: new NewsItem($"{kind} reported", "Details follow.", System.Collections.Immutable.ImmutableDictionary<string, int>.Empty));
+        var exercise = ExerciseLifecycleTests.Running(TestScenarios.Small(msel: [inject]));
+        exercise.Accept(s => ExerciseRules.Release(s, Participant.Facilitator, new ReleaseInject("i1")));
+
+        Assert.Equal(kind, Assert.Single(exercise.Events<InjectBriefed>()).Kind);
+        Assert.Single(exercise.Events<NewsPublished>(), n => n.Headline == $"{kind} reported");
+        Assert.Single(exercise.State.Outbox.OfType<NationChangeDelivery>(), d => d.Delta.Nation == "EST");
+    }
+
+    public static TheoryData<InjectKind> Kinds() => [.. Enum.GetValues<InjectKind>()];
+}
