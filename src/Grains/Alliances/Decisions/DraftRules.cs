@@ -33,18 +33,7 @@ public static partial class AllianceRules
     public static Decision CastVote(AllianceState state, Participant actor, CastVote command, DateTimeOffset now) =>
         Decide(state, now, s =>
         {
-            var refused = AllianceAccess.ActAs(s, actor, command.Member, "vote");
-            if (refused is not null)
-            {
-                return refused;
-            }
-
-            if (!s.Drafts.TryGetValue(command.DraftId, out var draft))
-            {
-                return UnknownDraft(s, command.DraftId);
-            }
-
-            refused = OpenFor(s, draft, command.Member);
+            var refused = FindDraft(s, actor, command.Member, command.DraftId, "vote", out var draft) ?? OpenFor(s, draft, command.Member);
             if (refused is not null)
             {
                 return refused;
@@ -70,18 +59,7 @@ public static partial class AllianceRules
     public static Decision BreakSilence(AllianceState state, Participant actor, BreakSilence command, DateTimeOffset now) =>
         Decide(state, now, s =>
         {
-            var refused = AllianceAccess.ActAs(s, actor, command.Member, "break silence");
-            if (refused is not null)
-            {
-                return refused;
-            }
-
-            if (!s.Drafts.TryGetValue(command.DraftId, out var draft))
-            {
-                return UnknownDraft(s, command.DraftId);
-            }
-
-            refused = OpenFor(s, draft, command.Member);
+            var refused = FindDraft(s, actor, command.Member, command.DraftId, "break silence", out var draft) ?? OpenFor(s, draft, command.Member);
             if (refused is not null)
             {
                 return refused;
@@ -100,15 +78,10 @@ public static partial class AllianceRules
     public static Decision WithdrawDraft(AllianceState state, Participant actor, WithdrawDraft command, DateTimeOffset now) =>
         Decide(state, now, s =>
         {
-            var refused = AllianceAccess.ActAs(s, actor, command.Member, "withdraw drafts");
+            var refused = FindDraft(s, actor, command.Member, command.DraftId, "withdraw drafts", out var draft);
             if (refused is not null)
             {
                 return refused;
-            }
-
-            if (!s.Drafts.TryGetValue(command.DraftId, out var draft))
-            {
-                return UnknownDraft(s, command.DraftId);
             }
 
             if (!draft.IsOpen)
@@ -120,6 +93,14 @@ public static partial class AllianceRules
                 ? Decision.Forbidden($"Only {draft.TabledBy}, which tabled draft {draft.Id}, can withdraw it.")
                 : Decision.Accept(AllianceAudience.ToMembers(s, new DraftWithdrawn(draft.Id, command.Member, now)));
         });
+
+    /// <summary>The draft a member acts on: refused when the actor may not act as that member or no such draft exists.</summary>
+    private static Decision? FindDraft(AllianceState state, Participant actor, string member, string draftId, string what, out Draft draft)
+    {
+        draft = null!;
+        return AllianceAccess.ActAs(state, actor, member, what)
+            ?? (state.Drafts.TryGetValue(draftId, out draft!) ? null : UnknownDraft(state, draftId));
+    }
 
     /// <summary>
     /// The rule a new draft of <paramref name="kind"/> is decided by: the charter's (its own entry, else its default,
