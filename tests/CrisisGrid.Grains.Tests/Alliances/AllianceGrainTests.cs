@@ -19,37 +19,29 @@ namespace CrisisGrid.Grains.Tests.Alliances;
 /// CAL and DUN (exercise control); joint deployments by weighted qualified majority (ARD 3, CAL 2, DUN 1, threshold
 /// 0.6), collective statements by a 5-minute silence procedure, everything else by consensus in 10 minutes.
 /// </summary>
-public sealed class AllianceGrainTests : IAsyncLifetime
+public sealed class AllianceGrainTests : EngineTest
 {
     private const string Statement = "The Northern Compact stands united.";
-    private readonly TempDirectory _dir = new();
-    private EngineDriver _driver = null!;
 
-    private IAllianceGrain Compact => _driver.Alliance("NCP");
+    private IAllianceGrain Compact => Driver.Alliance("NCP");
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _driver = new EngineDriver(await TestSilo.StartAsync(_dir.File("log.db"), new ManualTimeProvider()));
-        await _driver.Create(EngineDriver.Sample("small-test"));
-        EngineDriver.Accepted(await _driver.Exercise.Start(_driver.Control()));
+        await base.InitializeAsync();
+        await Driver.Create(EngineDriver.Sample("small-test"));
+        EngineDriver.Accepted(await Driver.Exercise.Start(Driver.Control()));
     }
 
-    public async Task DisposeAsync()
-    {
-        await _driver.Silo.DisposeAsync();
-        _dir.Dispose();
-    }
-
-    private CommandContext Ardenia() => _driver.Command(Participant.Team("ARD"));
+    private CommandContext Ardenia() => Driver.Command(Participant.Team("ARD"));
 
     private Task<CommandResult> TableStatement() =>
         Compact.TableDraft(Ardenia(), new TableDraft("d1", "ARD", new CollectiveStatementProposal(Statement)));
 
     private async Task<IReadOnlyList<RecordedEvent>> AllianceLog() =>
-        [.. (await _driver.Log()).Where(e => e.Stream == "alliance/NCP")];
+        [.. (await Driver.Log()).Where(e => e.Stream == "alliance/NCP")];
 
     private async Task<IReadOnlyList<ReminderEntry>> AllianceReminders() =>
-        [.. (await _driver.Silo.Services.GetRequiredService<IReminderTable>().ReadAllAsync())
+        [.. (await Driver.Silo.Services.GetRequiredService<IReminderTable>().ReadAllAsync())
             .Where(r => r.ReminderName == AllianceGrain.DeadlineReminderName)];
 
     [Fact]
@@ -66,10 +58,10 @@ public sealed class AllianceGrainTests : IAsyncLifetime
     {
         EngineDriver.Accepted(await TableStatement());
         var deadline = (await Compact.GetState()).Drafts["d1"].Deadline;
-        await _driver.Silo.DisposeAsync();
+        await Driver.Silo.DisposeAsync();
 
-        _driver.Silo.Time.Advance(TimeSpan.FromHours(2)); // nothing runs while the clock moves
-        _driver.Silo = await TestSilo.StartAsync(_driver.Silo.DatabasePath, _driver.Silo.Time);
+        Driver.Silo.Time.Advance(TimeSpan.FromHours(2)); // nothing runs while the clock moves
+        Driver.Silo = await TestSilo.StartAsync(Driver.Silo.DatabasePath, Driver.Silo.Time);
 
         // Nobody calls the alliance: its reminder wakes it and the draft passes, stamped with its deadline.
         await Eventually(async () => (await AllianceLog()).Any(e => e.Event is DraftDecided));
@@ -83,17 +75,17 @@ public sealed class AllianceGrainTests : IAsyncLifetime
     {
         EngineDriver.Accepted(await TableStatement());
         var deadline = (await Compact.GetState()).Drafts["d1"].Deadline;
-        var reminders = _driver.Silo.Services.GetRequiredService<IReminderTable>();
+        var reminders = Driver.Silo.Services.GetRequiredService<IReminderTable>();
         var entry = Assert.Single(await AllianceReminders());
         Assert.Equal(deadline, entry.StartAt);
         await reminders.RemoveAsync(entry.GrainId, entry.ReminderName); // as if the reminder were lost
-        await _driver.Silo.DisposeAsync();
+        await Driver.Silo.DisposeAsync();
 
-        _driver.Silo.Time.Advance(TimeSpan.FromHours(2));
-        _driver.Silo = await TestSilo.StartAsync(_driver.Silo.DatabasePath, _driver.Silo.Time);
+        Driver.Silo.Time.Advance(TimeSpan.FromHours(2));
+        Driver.Silo = await TestSilo.StartAsync(Driver.Silo.DatabasePath, Driver.Silo.Time);
 
         // Breaking silence now is too late: the call first records that the draft passed at its deadline.
-        var late = await Compact.BreakSilence(_driver.Command(Participant.Facilitator), new BreakSilence("d1", "CAL", "Too late."));
+        var late = await Compact.BreakSilence(Driver.Command(Participant.Facilitator), new BreakSilence("d1", "CAL", "Too late."));
         Assert.Equal(AllianceRejectionCodes.DraftClosed, late.Rejection?.Code);
         var draft = (await Compact.GetState()).Drafts["d1"];
         Assert.Equal((DraftStatus.Passed, deadline), (draft.Status, draft.Result!.At));
@@ -104,10 +96,10 @@ public sealed class AllianceGrainTests : IAsyncLifetime
     {
         EngineDriver.Accepted(await TableStatement());
         var deadline = (await Compact.GetState()).Drafts["d1"].Deadline;
-        _driver.Silo.Time.SetUtcNow(deadline.AddTicks(-1));
+        Driver.Silo.Time.SetUtcNow(deadline.AddTicks(-1));
         Assert.DoesNotContain(await AllianceLog(), e => e.Event is DraftDecided);
 
-        _driver.Silo.Time.Advance(TimeSpan.FromTicks(1));
+        Driver.Silo.Time.Advance(TimeSpan.FromTicks(1));
         await Eventually(async () => (await AllianceLog()).Any(e => e.Event is DraftDecided));
         Assert.Equal(DraftStatus.Passed, (await AllianceLog()).Select(e => e.Event).OfType<DraftDecided>().Single().Result.Status);
     }
@@ -115,52 +107,52 @@ public sealed class AllianceGrainTests : IAsyncLifetime
     [Fact]
     public async Task An_unauthorised_joint_deployment_is_refused_by_the_nation_grain_naming_the_missing_decision_and_counted_once_by_the_alliance()
     {
-        await _driver.AdvanceTo(1, TurnPhase.Orders);
+        await Driver.AdvanceTo(1, TurnPhase.Orders);
         var command = Ardenia();
         var order = new SubmitOrder("o1", new JointDeployment("NCP", "DUN"));
-        var refused = await _driver.Nation("ARD").SubmitOrder(command, order);
+        var refused = await Driver.Nation("ARD").SubmitOrder(command, order);
         Assert.Equal(AllianceRejectionCodes.NotAuthorised, refused.Rejection?.Code);
         Assert.Equal("NCP has no passed jointDeployment decision authorising a deployment to DUN; table one first.", refused.Rejection!.Message);
-        await _driver.Nation("ARD").SubmitOrder(command, order); // a retry of the same command
+        await Driver.Nation("ARD").SubmitOrder(command, order); // a retry of the same command
 
         var attempt = Assert.Single((await Compact.GetState()).UnauthorisedAttempts);
         Assert.Equal(("ARD", DecisionKind.JointDeployment, "DUN"), (attempt.Member, attempt.Kind, attempt.Subject));
-        Assert.Empty((await _driver.Nation("ARD").GetState()).Orders);
+        Assert.Empty((await Driver.Nation("ARD").GetState()).Orders);
     }
 
     [Fact]
     public async Task A_suspended_member_acting_in_the_alliances_name_is_refused_and_its_attempt_recorded()
     {
-        await _driver.AdvanceTo(1, TurnPhase.Orders);
+        await Driver.AdvanceTo(1, TurnPhase.Orders);
         EngineDriver.Accepted(await Compact.TableDraft(Ardenia(), new TableDraft("j1", "ARD", new JointDeploymentProposal("ARD"))));
         EngineDriver.Accepted(await Compact.CastVote(Ardenia(), new CastVote("j1", "ARD", VoteChoice.Yes)));
-        EngineDriver.Accepted(await Compact.CastVote(_driver.Control(), new CastVote("j1", "CAL", VoteChoice.Yes)));
+        EngineDriver.Accepted(await Compact.CastVote(Driver.Control(), new CastVote("j1", "CAL", VoteChoice.Yes)));
         EngineDriver.Accepted(await Compact.TableDraft(Ardenia(), new TableDraft("s1", "ARD", new SuspensionProposal("DUN"))));
         EngineDriver.Accepted(await Compact.CastVote(Ardenia(), new CastVote("s1", "ARD", VoteChoice.Yes)));
-        EngineDriver.Accepted(await Compact.CastVote(_driver.Control(), new CastVote("s1", "CAL", VoteChoice.Yes)));
+        EngineDriver.Accepted(await Compact.CastVote(Driver.Control(), new CastVote("s1", "CAL", VoteChoice.Yes)));
         Assert.True((await Compact.GetState()).IsSuspended("DUN"));
 
         // DUN is played by exercise control; the passed decision would authorise a member in good standing.
-        var refused = await _driver.Order("DUN", new JointDeployment("NCP", "ARD"), Participant.Facilitator);
+        var refused = await Driver.Order("DUN", new JointDeployment("NCP", "ARD"), Participant.Facilitator);
         Assert.Equal(RejectionCodes.Forbidden, refused.Rejection?.Code);
         Assert.Contains("suspended", refused.Rejection!.Message, StringComparison.Ordinal);
         Assert.Equal("DUN", Assert.Single((await Compact.GetState()).UnauthorisedAttempts).Member);
-        EngineDriver.Accepted(await _driver.Order("CAL", new JointDeployment("NCP", "ARD"), Participant.Facilitator));
+        EngineDriver.Accepted(await Driver.Order("CAL", new JointDeployment("NCP", "ARD"), Participant.Facilitator));
     }
 
     [Fact]
     public async Task An_authorised_joint_deployment_is_accepted_and_adjudicated()
     {
-        await _driver.AdvanceTo(1, TurnPhase.Orders);
+        await Driver.AdvanceTo(1, TurnPhase.Orders);
         EngineDriver.Accepted(await Compact.TableDraft(Ardenia(), new TableDraft("j1", "ARD", new JointDeploymentProposal("DUN"))));
         EngineDriver.Accepted(await Compact.CastVote(Ardenia(), new CastVote("j1", "ARD", VoteChoice.Yes)));
         // CAL is played by exercise control, which votes in its name: 3 + 2 of 6 ≥ 0.6.
-        EngineDriver.Accepted(await Compact.CastVote(_driver.Control(), new CastVote("j1", "CAL", VoteChoice.Yes)));
+        EngineDriver.Accepted(await Compact.CastVote(Driver.Control(), new CastVote("j1", "CAL", VoteChoice.Yes)));
         Assert.Equal(DraftStatus.Passed, (await Compact.GetState()).Drafts["j1"].Status);
 
-        EngineDriver.Accepted(await _driver.Order("ARD", new JointDeployment("NCP", "DUN")));
-        await _driver.Advance(); // orders close, the turn is adjudicated
-        var ardenia = await _driver.Nation("ARD").GetState();
+        EngineDriver.Accepted(await Driver.Order("ARD", new JointDeployment("NCP", "DUN")));
+        await Driver.Advance(); // orders close, the turn is adjudicated
+        var ardenia = await Driver.Nation("ARD").GetState();
         Assert.Equal((DeploymentArea.Ally, "DUN"), (ardenia.Posture.Area, ardenia.Posture.Facing));
         Assert.Empty((await Compact.GetState()).UnauthorisedAttempts);
     }
@@ -171,19 +163,19 @@ public sealed class AllianceGrainTests : IAsyncLifetime
         var noAttack = await Compact.TableDraft(Ardenia(), new TableDraft("cd1", "ARD", new CollectiveDefenceProposal("any")));
         Assert.Equal(AllianceRejectionCodes.NoArmedAttack, noAttack.Rejection?.Code);
 
-        EngineDriver.Accepted(await _driver.Exercise.ReleaseInject(_driver.Control(), new ReleaseInject("armed-attack")));
+        EngineDriver.Accepted(await Driver.Exercise.ReleaseInject(Driver.Control(), new ReleaseInject("armed-attack")));
         var attack = Assert.Single((await Compact.GetState()).Attacks);
         Assert.Equal(("BOR", "ARD"), (attack.Attacker, attack.Victim));
 
         EngineDriver.Accepted(await Compact.TableDraft(Ardenia(), new TableDraft("cd1", "ARD", new CollectiveDefenceProposal(attack.AttackId))));
         foreach (var (member, actor) in new[] { ("ARD", Participant.Team("ARD")), ("CAL", Participant.Facilitator), ("DUN", Participant.Facilitator) })
         {
-            EngineDriver.Accepted(await Compact.CastVote(_driver.Command(actor), new CastVote("cd1", member, VoteChoice.Yes)));
+            EngineDriver.Accepted(await Compact.CastVote(Driver.Command(actor), new CastVote("cd1", member, VoteChoice.Yes)));
         }
 
         var invocation = Assert.Single((await Compact.GetState()).Invocations.Values);
-        EngineDriver.Accepted(await Compact.RecordDefenceResponse(_driver.Control(), new RecordDefenceResponse(invocation.Id, "CAL", ResponseKind.Military, "A brigade.")));
-        _driver.Silo.Time.SetUtcNow(invocation.ResponsesDue);
+        EngineDriver.Accepted(await Compact.RecordDefenceResponse(Driver.Control(), new RecordDefenceResponse(invocation.Id, "CAL", ResponseKind.Military, "A brigade.")));
+        Driver.Silo.Time.SetUtcNow(invocation.ResponsesDue);
         await Eventually(async () => (await Compact.GetState()).Invocations[invocation.Id].Closed);
         Assert.Equal(["ARD", "DUN"], (await Compact.GetState()).Invocations[invocation.Id].FreeRiders.AsEnumerable());
     }
@@ -192,7 +184,7 @@ public sealed class AllianceGrainTests : IAsyncLifetime
     public async Task A_borovian_team_never_sees_alliance_traffic_in_the_log_the_feed_or_the_view()
     {
         EngineDriver.Accepted(await Compact.RequestConsultation(Ardenia(), new RequestConsultation("c1", "ARD", null, "Borovian armour at the river.")));
-        var refused = await Compact.ConveneConsultation(_driver.Command(Participant.Team("BOR")), new ConveneConsultation("c1", "BOR"));
+        var refused = await Compact.ConveneConsultation(Driver.Command(Participant.Team("BOR")), new ConveneConsultation("c1", "BOR"));
         Assert.Equal(RejectionCodes.Forbidden, refused.Rejection?.Code);
         EngineDriver.Accepted(await TableStatement());
 
@@ -200,7 +192,7 @@ public sealed class AllianceGrainTests : IAsyncLifetime
         Assert.All(await AllianceLog(), e => Assert.False(e.Audience.Allows(borovia), e.Event.GetType().Name));
         Assert.Null((await Compact.GetView(borovia))!.Member);
         Assert.NotNull((await Compact.GetView(Participant.Team("ARD")))!.Member);
-        var snapshot = await _driver.Feed.GetSnapshot(borovia);
+        var snapshot = await Driver.Feed.GetSnapshot(borovia);
         Assert.Null(Assert.Single(snapshot.Alliances).Member);
         Assert.DoesNotContain(snapshot.Recent, e => e.Stream == "alliance/NCP");
     }
@@ -210,7 +202,7 @@ public sealed class AllianceGrainTests : IAsyncLifetime
     {
         EngineDriver.Accepted(await TableStatement());
         EngineDriver.Accepted(await Compact.TableDraft(Ardenia(), new TableDraft("d2", "ARD", new JointDeploymentProposal("DUN"))));
-        var vote = _driver.Control();
+        var vote = Driver.Control();
         var first = await Compact.CastVote(vote, new CastVote("d2", "DUN", VoteChoice.No));
         var again = await Compact.CastVote(vote, new CastVote("d2", "DUN", VoteChoice.No));
         Assert.True(again.Duplicate);
@@ -226,10 +218,10 @@ public sealed class AllianceGrainTests : IAsyncLifetime
         EngineDriver.Accepted(await Compact.ShareIntelligence(Ardenia(), new ShareIntelligenceReport("r1", "ARD", "Armour", "Two brigades.")));
         var before = JsonSerializer.Serialize(await Compact.GetState(), EventJson.Options);
 
-        _driver.Silo = await _driver.Silo.RestartAsync();
+        Driver.Silo = await Driver.Silo.RestartAsync();
 
         Assert.Equal(before, JsonSerializer.Serialize(await Compact.GetState(), EventJson.Options));
-        var world = WorldState.Replay(_driver.ExerciseId, await _driver.Log());
+        var world = WorldState.Replay(Driver.ExerciseId, await Driver.Log());
         Assert.Equal(before, JsonSerializer.Serialize(world.Alliances["NCP"], EventJson.Options));
     }
 
