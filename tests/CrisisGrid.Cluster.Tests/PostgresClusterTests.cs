@@ -22,9 +22,9 @@ public sealed class PostgresClusterTests
     {
         await using var database = await PostgresTestDatabase.CreateAsync();
         await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
-        await PostgresOrleansSchema.ApplyAsync(dataSource, CancellationToken.None);
         var tables = new OrleansTables(dataSource);
 
+        // An empty database: each silo applies the schema as it starts (ApplyOrleansSchemaAtSiloStart).
         await using var cluster = BuildCluster(database.ConnectionString, silos: 2);
         await cluster.DeployAsync();
         var clusterId = cluster.Options.ClusterId;

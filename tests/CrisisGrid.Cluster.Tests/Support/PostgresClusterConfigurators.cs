@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Hosting;
+using Orleans.Runtime;
 using Orleans.TestingHost;
 
 namespace CrisisGrid.Cluster.Tests.Support;
@@ -26,6 +28,7 @@ internal sealed class PostgresClusterSilo : ISiloConfigurator
     public void Configure(ISiloBuilder siloBuilder)
     {
         var connectionString = PostgresCluster.ConnectionString(siloBuilder.Configuration);
+        siloBuilder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(new ApplyOrleansSchemaAtSiloStart(connectionString));
         siloBuilder
             .UseAdoNetClustering(options =>
             {
