@@ -24,7 +24,7 @@ public sealed class PostgresClusterTests
         await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
         var tables = new OrleansTables(dataSource);
 
-        // An empty database: each silo applies the schema as it starts (ApplyOrleansSchemaAtSiloStart).
+        // An empty database: each silo applies the schema as it starts (ApplyOrleansPostgresSchemaOnStart).
         await using var cluster = BuildCluster(database.ConnectionString, silos: 2);
         await cluster.DeployAsync();
         var clusterId = cluster.Options.ClusterId;

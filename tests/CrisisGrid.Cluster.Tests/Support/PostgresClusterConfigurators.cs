@@ -1,8 +1,7 @@
+using CrisisGrid.Silo.Storage.Postgres;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Hosting;
-using Orleans.Runtime;
 using Orleans.TestingHost;
 
 namespace CrisisGrid.Cluster.Tests.Support;
@@ -28,8 +27,8 @@ internal sealed class PostgresClusterSilo : ISiloConfigurator
     public void Configure(ISiloBuilder siloBuilder)
     {
         var connectionString = PostgresCluster.ConnectionString(siloBuilder.Configuration);
-        siloBuilder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(new ApplyOrleansSchemaAtSiloStart(connectionString));
         siloBuilder
+            .ApplyOrleansPostgresSchemaOnStart(connectionString)
             .UseAdoNetClustering(options =>
             {
                 options.Invariant = PostgresCluster.Invariant;
