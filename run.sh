@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs CrisisGrid on this machine with the embedded defaults: builds the web client and the gateway, loads the
-# realistic sample scenario (Northern Shield) on first start, and serves everything at http://127.0.0.1:5080.
-# It prints a facilitator join code. Ctrl+C stops it; exercises are kept in ./data (SQLite).
+# Runs CrisisGrid on this machine with the embedded defaults: builds the web client, the silo and the gateway, starts
+# one Orleans silo (SQLite in ./data) and one gateway beside it, loads the realistic sample scenario (Northern Shield)
+# on first start, and serves everything at http://127.0.0.1:5080. It prints a facilitator join code.
+# Ctrl+C stops both; exercises are kept in ./data. For a cluster of silos and gateways: deploy/cluster.sh.
 #
 #   ./run.sh                 # http://127.0.0.1:5080
 #   CRISISGRID_PORT=6000 ./run.sh
@@ -22,12 +23,23 @@ echo "==> Building the web client"
   npm run build --silent
 )
 
-echo "==> Building the gateway"
+echo "==> Building the silo and the gateway"
+dotnet build src/Silo -c Release --nologo -v quiet -clp:ErrorsOnly
 dotnet build src/Gateway -c Release --nologo -v quiet -clp:ErrorsOnly
 
-echo "==> Starting CrisisGrid"
-exec dotnet src/Gateway/bin/Release/net10.0/CrisisGrid.Gateway.dll \
+echo "==> Starting CrisisGrid (one silo, one gateway)"
+mkdir -p data
+silo_port="${CRISISGRID_SILO_PORT:-11111}"
+silo_gateway_port="${CRISISGRID_SILO_GATEWAY_PORT:-30000}"
+dotnet src/Silo/bin/Release/net10.0/CrisisGrid.Silo.dll \
+  --Cluster:SiloPort="$silo_port" --Cluster:GatewayPort="$silo_gateway_port" \
+  --Storage:Provider=sqlite --Storage:SqlitePath="$PWD/data/crisisgrid.db" &
+silo=$!
+trap 'kill "$silo" 2>/dev/null; wait "$silo" 2>/dev/null' EXIT INT TERM
+
+dotnet src/Gateway/bin/Release/net10.0/CrisisGrid.Gateway.dll \
   --Urls="http://127.0.0.1:${port}" \
+  --Cluster:GatewayPorts="$silo_gateway_port" \
   --Gateway:DataDirectory="$PWD/data" \
   --Gateway:WebRoot="$PWD/src/WebClient/dist" \
   --Gateway:SampleExercise:Scenario=northern-shield

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The web client's tests: installs npm packages (npm ci), type-checks and builds the app into dist/, runs the unit
-# tests (vitest), builds the gateway, and runs the browser tests in headless Chromium against it.
+# tests (vitest), builds the silo and the gateway, and runs the browser tests in headless Chromium against them.
 # Exits non-zero on the first failure. Screenshots and gateway logs go to src/WebClient/artifacts/.
 #
 #   src/WebClient/test.sh                                   # everything
@@ -30,7 +30,8 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
 fi
 
 if [ -z "${CRISISGRID_SKIP_GATEWAY_BUILD:-}" ]; then
-  step "building the gateway (Release)"
+  step "building the silo and the gateway (Release)"
+  dotnet build "$repo/src/Silo" -c Release --nologo -v quiet -clp:ErrorsOnly
   dotnet build "$repo/src/Gateway" -c Release --nologo -v quiet -clp:ErrorsOnly
   export GATEWAY_DLL="$repo/src/Gateway/bin/Release/net10.0/CrisisGrid.Gateway.dll"
 fi

@@ -5,6 +5,7 @@ using CrisisGrid.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans;
+using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.TestingHost;
 
@@ -93,10 +94,19 @@ public sealed class TestSilo : IAsyncDisposable
             var hook = Hooks[siloBuilder.Configuration[HookKey]!];
             siloBuilder.Configuration["Storage:Provider"] = "sqlite";
             siloBuilder.Configuration["Storage:SqlitePath"] = hook.DatabasePath;
-            siloBuilder.Configuration["Scenarios:Directory"] = Path.Combine(AppContext.BaseDirectory, "Scenarios", "Samples");
+            siloBuilder.Configuration["Scenarios:Directory"] = Path.Combine(AppContext.BaseDirectory, "scenarios");
             siloBuilder.AddCrisisGrid(siloBuilder.Configuration);
             siloBuilder.Services.AddSingleton(new RulesClock(hook.Time));
             siloBuilder.Services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+
+            // A killed silo is declared dead within a few seconds, so tests of silo loss wait seconds, not a minute.
+            siloBuilder.Configure<ClusterMembershipOptions>(o =>
+            {
+                o.ProbeTimeout = TimeSpan.FromSeconds(1);
+                o.NumMissedProbesLimit = 2;
+                o.NumVotesForDeathDeclaration = 1;
+                o.TableRefreshTimeout = TimeSpan.FromSeconds(2);
+            });
             hook.Configure?.Invoke(siloBuilder.Services);
         }
     }

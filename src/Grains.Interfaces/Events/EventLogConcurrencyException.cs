@@ -5,6 +5,7 @@ namespace CrisisGrid.Grains.Events;
 /// the same grain during membership churn). Nothing was written. It crosses to callers, who retry: the command id
 /// makes the retry apply once.
 /// </summary>
+[GenerateSerializer, Alias("Events.EventLogConcurrencyException")]
 public sealed class EventLogConcurrencyException : Exception
 {
     public EventLogConcurrencyException() { }
@@ -22,11 +23,15 @@ public sealed class EventLogConcurrencyException : Exception
         ActualVersion = actual;
     }
 
-    public string? ExerciseId { get; }
+    [Id(0)]
+    public string? ExerciseId { get; private set; }
 
-    public string? Stream { get; }
+    [Id(1)]
+    public string? Stream { get; private set; }
 
-    public long ExpectedVersion { get; }
+    [Id(2)]
+    public long ExpectedVersion { get; private set; }
 
-    public long ActualVersion { get; }
+    [Id(3)]
+    public long ActualVersion { get; private set; }
 }

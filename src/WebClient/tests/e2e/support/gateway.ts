@@ -28,6 +28,16 @@ export function gatewayDll(): string {
   return candidates.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0]!;
 }
 
+/** The silo beside the gateway: SILO_DLL, else the same build configuration's src/Silo output. */
+export function siloDll(): string {
+  const dll = process.env.SILO_DLL ?? gatewayDll().replace("/src/Gateway/", "/src/Silo/").replace("CrisisGrid.Gateway.dll", "CrisisGrid.Silo.dll");
+  if (!existsSync(dll)) {
+    throw new Error(`No built silo at ${dll}. Run: dotnet build src/Silo`);
+  }
+
+  return dll;
+}
+
 async function freePort(): Promise<number> {
   return await new Promise((resolvePort, reject) => {
     const server = createServer();
@@ -42,11 +52,14 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * A gateway process for one test file: 127.0.0.1 on a free port, a temporary data folder, the built web client as
- * its web root. Its output goes to artifacts/gateway-*.log for when a test fails.
+ * The embedded deployment for one test file: a silo process and a gateway process on 127.0.0.1 with free ports, a
+ * temporary data folder, the built web client as the gateway's web root. Output goes to artifacts/gateway-*.log.
  */
 export class GatewayProcess {
   private process: ChildProcess | null = null;
+  private silo: ChildProcess | null = null;
+  private siloPort = 0;
+  private siloGatewayPort = 0;
   readonly dataDir = mkdtempSync(join(tmpdir(), "crisisgrid-e2e-"));
   port = 0;
 
@@ -61,11 +74,20 @@ export class GatewayProcess {
     }
 
     this.port = this.port || (await freePort());
+    this.siloPort = this.siloPort || (await freePort());
+    this.siloGatewayPort = this.siloGatewayPort || (await freePort());
     mkdirSync(artifactsDir, { recursive: true });
     const log = createWriteStream(join(artifactsDir, `gateway-${this.port}.log`), { flags: "a" });
+    this.silo = spawn(
+      "dotnet",
+      [siloDll(), `--Cluster:SiloPort=${this.siloPort}`, `--Cluster:GatewayPort=${this.siloGatewayPort}`, "--Storage:Provider=sqlite", `--Storage:SqlitePath=${join(this.dataDir, "crisisgrid.db")}`],
+      { cwd: repoRoot, env: { ...process.env, DOTNET_NOLOGO: "1" }, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    this.silo.stdout?.pipe(log);
+    this.silo.stderr?.pipe(log);
     this.process = spawn(
       "dotnet",
-      [gatewayDll(), `--Urls=${this.url}`, `--Gateway:DataDirectory=${this.dataDir}`, `--Gateway:WebRoot=${webRoot}`],
+      [gatewayDll(), `--Urls=${this.url}`, `--Gateway:DataDirectory=${this.dataDir}`, `--Gateway:WebRoot=${webRoot}`, `--Cluster:GatewayPorts=${this.siloGatewayPort}`],
       { cwd: repoRoot, env: { ...process.env, DOTNET_NOLOGO: "1", ASPNETCORE_ENVIRONMENT: "Production" }, stdio: ["ignore", "pipe", "pipe"] },
     );
     this.process.stdout?.pipe(log);
@@ -92,19 +114,22 @@ export class GatewayProcess {
     throw new Error(`The gateway did not report healthy at ${this.url}/health within 90 s`);
   }
 
-  /** Stops the process (SIGTERM, then SIGKILL after 10 s); the data folder stays for a restart. */
+  /** Stops the gateway, then the silo (SIGTERM, then SIGKILL after 10 s); the data folder stays for a restart. */
   async stop(): Promise<void> {
-    const child = this.process;
+    const children = [this.process, this.silo];
     this.process = null;
-    if (!child || child.exitCode !== null) {
-      return;
-    }
+    this.silo = null;
+    for (const child of children) {
+      if (!child || child.exitCode !== null) {
+        continue;
+      }
 
-    const exited = new Promise<void>((r) => child.once("exit", () => r()));
-    child.kill("SIGTERM");
-    const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
-    await exited;
-    clearTimeout(timer);
+      const exited = new Promise<void>((r) => child.once("exit", () => r()));
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
   }
 
   async dispose(): Promise<void> {
