@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using CrisisGrid.Grains.Exercises;
 using CrisisGrid.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +16,7 @@ public sealed class TestSilo : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private TestSilo(IHost host, string databasePath, ManualTimeProvider time)
+    private TestSilo(IHost host, string databasePath, FakeTimeProvider time)
     {
         _host = host;
         DatabasePath = databasePath;
@@ -24,13 +25,13 @@ public sealed class TestSilo : IAsyncDisposable
 
     public string DatabasePath { get; }
 
-    public ManualTimeProvider Time { get; }
+    public FakeTimeProvider Time { get; }
 
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<TestSilo> StartAsync(string databasePath, ManualTimeProvider time, Action<IServiceCollection>? configure = null)
+    public static async Task<TestSilo> StartAsync(string databasePath, FakeTimeProvider time, Action<IServiceCollection>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using CrisisGrid.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -47,7 +48,7 @@ public sealed class GatewayHost : IAsyncDisposable
 
     /// <param name="time">
     /// A clock for the whole gateway (silo, alliance deadlines, reminders, token lifetimes) instead of the system
-    /// clock, e.g. a <see cref="ManualTimeProvider"/> so that a test can let charter deadlines pass.
+    /// clock, e.g. a <see cref="FakeTimeProvider"/> so that a test can let charter deadlines pass.
     /// </param>
     public static async Task<GatewayHost> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null, int port = 0, TimeProvider? time = null)
     {

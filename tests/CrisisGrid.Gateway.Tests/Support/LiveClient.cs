@@ -10,14 +10,14 @@ namespace CrisisGrid.Gateway.Tests.Support;
 /// </summary>
 public sealed class LiveClient : IAsyncDisposable
 {
-    private LiveClient(SignalRTestClient connection, ExerciseSnapshot snapshot)
+    private LiveClient(HubClient connection, ExerciseSnapshot snapshot)
     {
         Connection = connection;
         Snapshot = snapshot;
         Watermark = snapshot.Sequence;
     }
 
-    public SignalRTestClient Connection { get; private set; }
+    public HubClient Connection { get; private set; }
 
     public ExerciseSnapshot Snapshot { get; private set; }
 
@@ -30,7 +30,7 @@ public sealed class LiveClient : IAsyncDisposable
 
     public static async Task<LiveClient> JoinAsync(Uri gateway, string token)
     {
-        var connection = await SignalRTestClient.ConnectAsync(gateway, token);
+        var connection = await HubClient.ConnectAsync(gateway, token);
         var reply = await connection.Invoke<JoinReply>("Join");
         return new LiveClient(connection, reply.Snapshot);
     }
@@ -57,6 +57,24 @@ public sealed class LiveClient : IAsyncDisposable
 
             await Apply(batch);
         }
+    }
+
+    /// <summary>
+    /// Takes pushed batches off the wire without applying them, until one reaches <paramref name="sequence"/>: a client
+    /// that lost those pushes (its next batch will show a gap). Returns what it dropped.
+    /// </summary>
+    public async Task<List<EventBatch>> DropPushesUpTo(long sequence, TimeSpan? timeout = null)
+    {
+        var dropped = new List<EventBatch>();
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (dropped.Count == 0 || dropped[^1].To < sequence)
+        {
+            var left = until - DateTime.UtcNow;
+            Assert.True(left > TimeSpan.Zero, $"No push reached sequence {sequence}; dropped {dropped.Count} batches.");
+            dropped.Add(await Connection.Next<EventBatch>("Events", left));
+        }
+
+        return dropped;
     }
 
     /// <summary>
@@ -121,7 +139,7 @@ public sealed class LiveClient : IAsyncDisposable
     public async Task Reconnect(Uri gateway, string token)
     {
         await Connection.DisposeAsync();
-        Connection = await SignalRTestClient.ConnectAsync(gateway, token);
+        Connection = await HubClient.ConnectAsync(gateway, token);
         await Connection.Invoke<JoinReply>("Join");
         await Resync();
     }

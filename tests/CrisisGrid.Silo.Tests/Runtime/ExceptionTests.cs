@@ -1,3 +1,4 @@
+using CrisisGrid.Testing;
 using CrisisGrid.Silo.Tests.Runtime.Grains;
 using CrisisGrid.Silo.Tests.Runtime.Support;
 

@@ -63,7 +63,7 @@ public sealed class ReminderTests
     public async Task After_a_restart_an_overdue_reminder_activates_its_grain_fires_once_and_keeps_its_schedule()
     {
         var table = new InMemoryReminderTable();
-        var time = new ManualTimeProvider();
+        var time = TestClock.Create();
         var probe = new Probe();
         var t0 = time.GetUtcNow();
         await using (var before = await RuntimeTestHost.StartAsync(reminderTable: table, time: time, probe: probe))

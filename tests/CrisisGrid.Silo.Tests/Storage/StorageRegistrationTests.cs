@@ -20,7 +20,7 @@ public sealed class StorageRegistrationTests : IDisposable
     public async Task UseSqliteStorage_registers_one_log_and_one_reminder_table_on_the_file_and_disposing_the_container_flushes_appends()
     {
         var path = _directory.File("silo/crisisgrid.db"); // the directory does not exist yet
-        var services = new ServiceCollection().AddSingleton<TimeProvider>(new ManualTimeProvider());
+        var services = new ServiceCollection().AddSingleton<TimeProvider>(TestClock.Create());
         new TestSiloBuilder(services).UseSqliteStorage(path);
         var provider = services.BuildServiceProvider();
 

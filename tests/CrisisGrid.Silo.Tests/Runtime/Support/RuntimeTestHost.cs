@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using CrisisGrid.Silo.Hosting;
 using CrisisGrid.Silo.Reminders;
 using CrisisGrid.Testing;
@@ -15,7 +16,7 @@ public sealed class RuntimeTestHost : IAsyncDisposable
 {
     private bool _stopped;
 
-    private RuntimeTestHost(IHost host, ManualTimeProvider time, Probe probe, CapturedLogs logs)
+    private RuntimeTestHost(IHost host, FakeTimeProvider time, Probe probe, CapturedLogs logs)
     {
         Host = host;
         Time = time;
@@ -28,7 +29,7 @@ public sealed class RuntimeTestHost : IAsyncDisposable
 
     public IGrainFactory Grains { get; }
 
-    public ManualTimeProvider Time { get; }
+    public FakeTimeProvider Time { get; }
 
     public Probe Probe { get; }
 
@@ -39,10 +40,10 @@ public sealed class RuntimeTestHost : IAsyncDisposable
     public static async Task<RuntimeTestHost> StartAsync(
         Action<SiloOptions>? options = null,
         IReminderTable? reminderTable = null,
-        ManualTimeProvider? time = null,
+        FakeTimeProvider? time = null,
         Probe? probe = null)
     {
-        time ??= new ManualTimeProvider();
+        time ??= TestClock.Create();
         probe ??= new Probe();
         var logs = new CapturedLogs();
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
