@@ -143,11 +143,29 @@ public sealed class HubClient : IAsyncDisposable
         {
             throw new HubError(ex.Message, ex);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or OperationCanceledException or IOException && _connection.State != HubConnectionState.Connected)
+        catch (Exception ex) when (ex is InvalidOperationException or OperationCanceledException or IOException)
         {
-            // The connection closed under the call (or before it): the server's reason is the answer.
-            await Closed.WaitAsync(CallTimeout);
+            // The connection closed under the call (or before it): the server's reason is the answer. The client fails
+            // outstanding calls before it reports the close, so wait for that report rather than read the state now.
+            if (!await ClosesWithin(CallTimeout))
+            {
+                throw;
+            }
+
             throw new HubError(CloseError ?? "The connection closed.", ex);
+        }
+    }
+
+    private async Task<bool> ClosesWithin(TimeSpan timeout)
+    {
+        try
+        {
+            await Closed.WaitAsync(timeout);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
         }
     }
 
