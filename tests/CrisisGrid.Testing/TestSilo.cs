@@ -1,9 +1,9 @@
-using Microsoft.Extensions.Time.Testing;
 using CrisisGrid.Grains.Exercises;
 using CrisisGrid.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using Orleans;
 
 namespace CrisisGrid.Testing;

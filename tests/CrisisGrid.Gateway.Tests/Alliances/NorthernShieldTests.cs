@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
 using System.Net;
 using System.Text.Json.Nodes;
 using CrisisGrid.Gateway.Tests.Support;
@@ -6,6 +5,7 @@ using CrisisGrid.Grains.Alliances;
 using CrisisGrid.Grains.Events;
 using CrisisGrid.Grains.Exercises;
 using CrisisGrid.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CrisisGrid.Gateway.Tests.Alliances;
 

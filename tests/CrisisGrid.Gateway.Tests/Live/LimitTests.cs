@@ -40,7 +40,7 @@ public sealed class LimitTests : IAsyncLifetime
         await api.Accept(session.Facilitator, session.ExerciseId, "exercise.start");
         var before = await Sequence(api, session);
 
-        await using var connection = await HubClient.ConnectAsync(gateway.BaseAddress, session.Facilitator);
+        await using var connection = await SignalRTestClient.ConnectAsync(gateway.BaseAddress, session.Facilitator);
         var oversized = News("too-big", new string('x', 4000));
         var refused = await Assert.ThrowsAsync<HubError>(() => connection.Invoke<CommandReply>("Send", oversized));
 
@@ -51,7 +51,7 @@ public sealed class LimitTests : IAsyncLifetime
             e => (string?)e!["event"]!["headline"] == "too-big");
 
         // Just under the limit is fine, on a new connection.
-        await using var again = await HubClient.ConnectAsync(gateway.BaseAddress, session.Facilitator);
+        await using var again = await SignalRTestClient.ConnectAsync(gateway.BaseAddress, session.Facilitator);
         var reply = await again.Invoke<CommandReply>("Send", News("fits", new string('x', 1500)));
         Assert.True(reply.Accepted);
     }
@@ -61,7 +61,7 @@ public sealed class LimitTests : IAsyncLifetime
     {
         var (gateway, api) = await Start(new() { ["Gateway:Limits:MessagesPerSecond"] = "2", ["Gateway:Limits:MessageBurst"] = "5" });
         var session = await ExerciseSession.Create(api);
-        await using var connection = await HubClient.ConnectAsync(gateway.BaseAddress, session.Observer);
+        await using var connection = await SignalRTestClient.ConnectAsync(gateway.BaseAddress, session.Observer);
 
         for (var i = 0; i < 5; i++)
         {
@@ -103,7 +103,7 @@ public sealed class LimitTests : IAsyncLifetime
         Assert.Equal(session.ExerciseId, (string)snapshot!["exerciseId"]!);
 
         // Another connection has its own bucket.
-        await using var other = await HubClient.ConnectAsync(gateway.BaseAddress, session.Observer);
+        await using var other = await SignalRTestClient.ConnectAsync(gateway.BaseAddress, session.Observer);
         for (var i = 0; i < 5; i++)
         {
             await other.Invoke<JsonNode>("Snapshot");
@@ -115,12 +115,12 @@ public sealed class LimitTests : IAsyncLifetime
     {
         var (gateway, api) = await Start(new() { ["Gateway:Limits:MaxConnections"] = "2" });
         var session = await ExerciseSession.Create(api);
-        await using var first = await HubClient.ConnectAsync(gateway.BaseAddress, session.Ardenia);
-        await using var second = await HubClient.ConnectAsync(gateway.BaseAddress, session.Borovia);
+        await using var first = await SignalRTestClient.ConnectAsync(gateway.BaseAddress, session.Ardenia);
+        await using var second = await SignalRTestClient.ConnectAsync(gateway.BaseAddress, session.Borovia);
         await first.Invoke<JsonNode>("Snapshot");
         await second.Invoke<JsonNode>("Snapshot");
 
-        var third = await HubClient.ConnectAsync(gateway.BaseAddress, session.Observer);
+        var third = await SignalRTestClient.ConnectAsync(gateway.BaseAddress, session.Observer);
         await third.Closed.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Contains("connection limit", third.CloseError ?? "", StringComparison.Ordinal);
         await third.DisposeAsync();
@@ -131,7 +131,7 @@ public sealed class LimitTests : IAsyncLifetime
         var fourth = await Eventually.Until(
             async () =>
             {
-                var client = await HubClient.ConnectAsync(gateway.BaseAddress, session.Observer);
+                var client = await SignalRTestClient.ConnectAsync(gateway.BaseAddress, session.Observer);
                 try
                 {
                     await client.Invoke<JsonNode>("Snapshot");
@@ -154,12 +154,12 @@ public sealed class LimitTests : IAsyncLifetime
         var (gateway, api) = await Start(new() { ["Gateway:AllowedOrigins:0"] = "https://exercise.example" });
         var session = await ExerciseSession.Create(api);
 
-        var refused = await Assert.ThrowsAsync<HubRefusedException>(() => HubClient.ConnectAsync(gateway.BaseAddress, session.Observer, "http://evil.example"));
+        var refused = await Assert.ThrowsAsync<HubRefusedException>(() => SignalRTestClient.ConnectAsync(gateway.BaseAddress, session.Observer, "http://evil.example"));
         Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
 
         foreach (var origin in new[] { null, $"http://127.0.0.1:{gateway.BaseAddress.Port}", $"http://localhost:{gateway.BaseAddress.Port}", "https://exercise.example" })
         {
-            await using var connection = await HubClient.ConnectAsync(gateway.BaseAddress, session.Observer, origin);
+            await using var connection = await SignalRTestClient.ConnectAsync(gateway.BaseAddress, session.Observer, origin);
             await connection.Invoke<JsonNode>("Snapshot");
         }
     }
@@ -173,7 +173,7 @@ public sealed class LimitTests : IAsyncLifetime
         var facilitator = await api.Join(created.FacilitatorCode);
         var code = await api.IssueCode(facilitator, created.ExerciseId, "team", "ARD");
         string hubCode;
-        await using (var control = await HubClient.ConnectAsync(gateway.BaseAddress, facilitator))
+        await using (var control = await SignalRTestClient.ConnectAsync(gateway.BaseAddress, facilitator))
         {
             var issued = await control.Invoke<CommandReply>("Send", new CommandEnvelope("issue-1", "access.issueJoinCode", JsonSerializer.SerializeToElement(new { role = "observer" })));
             hubCode = issued.Output!;
@@ -187,7 +187,7 @@ public sealed class LimitTests : IAsyncLifetime
         var renewed = (string)(await refreshed.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!;
 
         // Everything that carries them: the hub (token in the query string), HTTP with the bearer header, failures too.
-        await using (var connection = await HubClient.ConnectAsync(gateway.BaseAddress, access))
+        await using (var connection = await SignalRTestClient.ConnectAsync(gateway.BaseAddress, access))
         {
             await connection.Invoke<JsonNode>("Join");
             await connection.Invoke<JsonNode>("Resync", 0L);
@@ -201,7 +201,7 @@ public sealed class LimitTests : IAsyncLifetime
         using (await api.Get(access, $"/api/exercises/{created.ExerciseId}/join-codes")) { }
         using (await gateway.Http.GetAsync($"/api/exercises/{created.ExerciseId}?access_token={Uri.EscapeDataString(access)}")) { }
         using (await gateway.Http.PostAsJsonAsync("/api/join", new { code = code.ToLowerInvariant() })) { }
-        await Assert.ThrowsAsync<HubRefusedException>(() => HubClient.ConnectAsync(gateway.BaseAddress, access, "http://evil.example"));
+        await Assert.ThrowsAsync<HubRefusedException>(() => SignalRTestClient.ConnectAsync(gateway.BaseAddress, access, "http://evil.example"));
 
         var logs = gateway.Logs.Lines.ToList();
         Assert.Contains(logs, line => line.Contains("Microsoft.AspNetCore.SignalR", StringComparison.Ordinal)); // the verbose categories did log
@@ -248,7 +248,7 @@ public sealed class LimitTests : IAsyncLifetime
     {
         var (gateway, api) = await Start([]);
         var session = await ExerciseSession.Create(api);
-        await using var connection = await HubClient.ConnectAsync(gateway.BaseAddress, session.Facilitator);
+        await using var connection = await SignalRTestClient.ConnectAsync(gateway.BaseAddress, session.Facilitator);
 
         var error = await Assert.ThrowsAsync<HubError>(() => connection.InvokeWithArguments(method, JsonNode.Parse(arguments)!));
 
@@ -263,7 +263,7 @@ public sealed class LimitTests : IAsyncLifetime
     {
         var (gateway, api) = await Start([]);
         var session = await ExerciseSession.Create(api);
-        await using var connection = await HubClient.ConnectAsync(gateway.BaseAddress, session.Facilitator);
+        await using var connection = await SignalRTestClient.ConnectAsync(gateway.BaseAddress, session.Facilitator);
 
         var reply = await connection.Invoke<CommandReply>("Send", new CommandEnvelope("c1", "exercise.extendDeadline", JsonSerializer.SerializeToElement(new { by = "soon" })));
 

@@ -133,7 +133,7 @@ public sealed class LeakTests(LeakScene scene) : IClassFixture<LeakScene>
     public async Task A_hub_method_shows_nothing_hidden(string viewer, string call)
     {
         var hub = HubCalls[call];
-        await using var connection = await HubClient.ConnectAsync(scene.Gateway.BaseAddress, scene.Token(viewer));
+        await using var connection = await SignalRTestClient.ConnectAsync(scene.Gateway.BaseAddress, scene.Token(viewer));
         var result = await connection.InvokeRaw(hub.Method, hub.Arguments);
 
         var received = string.Join("\n", connection.RawReceived);
@@ -156,7 +156,7 @@ public sealed class LeakTests(LeakScene scene) : IClassFixture<LeakScene>
     [Fact]
     public async Task Without_a_token_the_hub_refuses_the_connection()
     {
-        var refused = await Assert.ThrowsAsync<HubRefusedException>(() => HubClient.ConnectAsync(scene.Gateway.BaseAddress, null));
+        var refused = await Assert.ThrowsAsync<HubRefusedException>(() => SignalRTestClient.ConnectAsync(scene.Gateway.BaseAddress, null));
         Assert.Equal(HttpStatusCode.Unauthorized, refused.Status);
     }
 
@@ -206,7 +206,7 @@ public sealed class LeakTests(LeakScene scene) : IClassFixture<LeakScene>
         Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{actor} {type}: {(int)response.StatusCode} {body}");
         Assert.Equal("forbidden", (string?)JsonNode.Parse(body)!["code"]);
 
-        await using var connection = await HubClient.ConnectAsync(scene.Gateway.BaseAddress, scene.Token(actor));
+        await using var connection = await SignalRTestClient.ConnectAsync(scene.Gateway.BaseAddress, scene.Token(actor));
         var reply = await connection.Invoke<CommandReply>("Send", Envelope(type, args));
         Assert.False(reply.Accepted);
         Assert.Equal("forbidden", reply.Problem!.Code);

@@ -54,7 +54,7 @@ public sealed class ReviewVisibilityTests : GatewayTest
         // Every hub method on a new connection: Join, Snapshot and Resync(0) now carry them too.
         foreach (var (method, args) in new (string, object?[])[] { ("Join", []), ("Snapshot", []), ("Resync", [0L]) })
         {
-            await using var connection = await HubClient.ConnectAsync(Gateway.BaseAddress, session.Observer);
+            await using var connection = await SignalRTestClient.ConnectAsync(Gateway.BaseAddress, session.Observer);
             var result = (await connection.InvokeRaw(method, args))!.ToJsonString();
             Assert.All(method == "Resync" ? Strings : [.. Strings, .. fragments], s => Assert.Contains(s, result, StringComparison.Ordinal));
         }

@@ -1,10 +1,10 @@
-using Microsoft.Extensions.Time.Testing;
 using CrisisGrid.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CrisisGrid.Gateway.Tests.Support;
 

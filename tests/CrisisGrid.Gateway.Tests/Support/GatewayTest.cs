@@ -34,6 +34,6 @@ public abstract class GatewayTest : IAsyncLifetime
         Api = new GatewayApi(Gateway.Http);
     }
 
-    protected Task<HubClient> Connect(string token, string? origin = null) =>
-        HubClient.ConnectAsync(Gateway.BaseAddress, token, origin);
+    protected Task<SignalRTestClient> Connect(string token, string? origin = null) =>
+        SignalRTestClient.ConnectAsync(Gateway.BaseAddress, token, origin);
 }

@@ -10,14 +10,14 @@ namespace CrisisGrid.Gateway.Tests.Support;
 /// </summary>
 public sealed class LiveClient : IAsyncDisposable
 {
-    private LiveClient(HubClient connection, ExerciseSnapshot snapshot)
+    private LiveClient(SignalRTestClient connection, ExerciseSnapshot snapshot)
     {
         Connection = connection;
         Snapshot = snapshot;
         Watermark = snapshot.Sequence;
     }
 
-    public HubClient Connection { get; private set; }
+    public SignalRTestClient Connection { get; private set; }
 
     public ExerciseSnapshot Snapshot { get; private set; }
 
@@ -30,7 +30,7 @@ public sealed class LiveClient : IAsyncDisposable
 
     public static async Task<LiveClient> JoinAsync(Uri gateway, string token)
     {
-        var connection = await HubClient.ConnectAsync(gateway, token);
+        var connection = await SignalRTestClient.ConnectAsync(gateway, token);
         var reply = await connection.Invoke<JoinReply>("Join");
         return new LiveClient(connection, reply.Snapshot);
     }
@@ -139,7 +139,7 @@ public sealed class LiveClient : IAsyncDisposable
     public async Task Reconnect(Uri gateway, string token)
     {
         await Connection.DisposeAsync();
-        Connection = await HubClient.ConnectAsync(gateway, token);
+        Connection = await SignalRTestClient.ConnectAsync(gateway, token);
         await Connection.Invoke<JoinReply>("Join");
         await Resync();
     }

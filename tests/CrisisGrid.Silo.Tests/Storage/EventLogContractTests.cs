@@ -1,8 +1,8 @@
-using Microsoft.Extensions.Time.Testing;
 using CrisisGrid.Grains.Events;
 using CrisisGrid.Grains.News;
 using CrisisGrid.Silo.Tests.Storage.Support;
 using CrisisGrid.Testing;
+using Microsoft.Extensions.Time.Testing;
 using static CrisisGrid.Silo.Tests.Storage.TestEvents;
 
 namespace CrisisGrid.Silo.Tests.Storage;

@@ -21,10 +21,12 @@ namespace CrisisGrid.Gateway.Tests.Support;
 /// <summary>
 /// A live connection for tests, on the official .NET SignalR client (<see cref="HubConnection"/>, JSON protocol,
 /// WebSockets after negotiation, the token from an access token provider). On top of it: pushes are queued so a test can
-/// take them in order (<see cref="Next{T}"/>), every message the server sent is kept as its JSON
+/// take them in order (<see cref="Next{T}"/>, <see cref="Drain{T}"/>), every message the server sent is kept as its JSON
 /// text (<see cref="RawReceived"/>, for leak searches), and failures become <see cref="HubError"/> with the server's words.
+/// It keeps the name and members of the hand-written protocol client it replaced, so the tests did not change. No test
+/// needs a raw WebSocket: malformed arguments go through <see cref="InvokeWithArguments"/> as JSON of the wrong shape.
 /// </summary>
-public sealed class HubClient : IAsyncDisposable
+public sealed class SignalRTestClient : IAsyncDisposable
 {
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(20);
     private readonly HubConnection _connection;
@@ -32,7 +34,7 @@ public sealed class HubClient : IAsyncDisposable
     private readonly ConcurrentQueue<string> _raw;
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private HubClient(HubConnection connection, ConcurrentQueue<string> raw)
+    private SignalRTestClient(HubConnection connection, ConcurrentQueue<string> raw)
     {
         _connection = connection;
         _raw = raw;
@@ -69,7 +71,7 @@ public sealed class HubClient : IAsyncDisposable
 
     /// <param name="origin">An Origin header on every request, as a browser on that page would send (null: none, as native clients).</param>
     /// <exception cref="HubRefusedException">The gateway refused the connection (e.g. 401 without a token, 403 for a foreign origin).</exception>
-    public static async Task<HubClient> ConnectAsync(Uri baseAddress, string? accessToken, string? origin = null)
+    public static async Task<SignalRTestClient> ConnectAsync(Uri baseAddress, string? accessToken, string? origin = null)
     {
         var raw = new ConcurrentQueue<string>();
         var builder = new HubConnectionBuilder()
@@ -85,7 +87,7 @@ public sealed class HubClient : IAsyncDisposable
         GatewayJson.Apply(json.PayloadSerializerOptions);
         builder.Services.AddSingleton<IHubProtocol>(new RecordingHubProtocol(new JsonHubProtocol(Options.Create(json)), raw));
 
-        var client = new HubClient(builder.Build(), raw);
+        var client = new SignalRTestClient(builder.Build(), raw);
         try
         {
             await client._connection.StartAsync();
@@ -129,6 +131,21 @@ public sealed class HubClient : IAsyncDisposable
                 return argument.Deserialize<T>(GatewayJson.Options)!;
             }
         }
+    }
+
+    /// <summary>Every server invocation of <paramref name="target"/> received so far, without waiting.</summary>
+    public List<T> Drain<T>(string target)
+    {
+        var items = new List<T>();
+        while (_received.Reader.TryRead(out var message))
+        {
+            if (message.Target == target)
+            {
+                items.Add(message.Argument.Deserialize<T>(GatewayJson.Options)!);
+            }
+        }
+
+        return items;
     }
 
     public async ValueTask DisposeAsync() => await _connection.DisposeAsync();
