@@ -1,4 +1,5 @@
 using CrisisGrid.Grains.Events;
+using CrisisGrid.Grains.Infrastructure;
 using CrisisGrid.Silo.Storage.Postgres;
 using CrisisGrid.Silo.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -27,7 +28,7 @@ public static class StorageServiceCollectionExtensions
         var fullPath = Path.GetFullPath(databasePath);
         ReplaceStorage(services);
         services.AddSingleton<IEventLog>(sp =>
-            new SqliteEventLog(fullPath, sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<SqliteEventLog>>()));
+            new SqliteEventLog(fullPath, RecordingClock(sp), sp.GetService<ILogger<SqliteEventLog>>()));
         services.AddSingleton<IReminderTable>(_ => new SqliteReminderTable(fullPath));
         return services;
     }
@@ -39,7 +40,7 @@ public static class StorageServiceCollectionExtensions
         ReplaceStorage(services);
         services.AddKeyedSingleton(PostgresDataSourceKey, (_, _) => NpgsqlDataSource.Create(connectionString));
         services.AddSingleton<IEventLog>(sp =>
-            new PostgresEventLog(sp.GetRequiredKeyedService<NpgsqlDataSource>(PostgresDataSourceKey), sp.GetRequiredService<TimeProvider>()));
+            new PostgresEventLog(sp.GetRequiredKeyedService<NpgsqlDataSource>(PostgresDataSourceKey), RecordingClock(sp)));
         return services;
     }
 
@@ -54,6 +55,10 @@ public static class StorageServiceCollectionExtensions
             _ => throw new InvalidOperationException($"Unknown storage provider {settings.Provider}."),
         };
     }
+
+    // Events are stamped on the rules' clock (exercise time), the one players see; the container's clock otherwise.
+    private static TimeProvider RecordingClock(IServiceProvider services) =>
+        services.GetService<RulesClock>()?.Time ?? services.GetRequiredService<TimeProvider>();
 
     private static void ReplaceStorage(IServiceCollection services)
     {
