@@ -296,19 +296,10 @@ public sealed class LimitTests : IAsyncLifetime
         // ... started on those hosts with the port left to the system, so that a busy default port (5080) does not
         // matter: whatever Kestrel then listens on — including anything the gateway's own code adds — is loopback.
         var anyPort = string.Join(';', configured.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(url => $"{new Uri(url).Scheme}://{new Uri(url).Host}:0"));
-        var app = GatewayApp.Build([.. arguments, $"--Urls={anyPort}"]);
-        await app.StartAsync();
-        try
-        {
-            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-            Assert.NotEmpty(addresses);
-            Assert.All(addresses, a => Assert.True(IPAddress.IsLoopback(IPAddress.Parse(new Uri(a).Host)), $"The gateway listens on {a}."));
-        }
-        finally
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
+        var (gateway, _) = await Start(new() { ["Urls"] = anyPort }); // the test host, connected to a test silo
+        var addresses = gateway.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        Assert.NotEmpty(addresses);
+        Assert.All(addresses, a => Assert.True(IPAddress.IsLoopback(IPAddress.Parse(new Uri(a).Host)), $"The gateway listens on {a}."));
     }
 
     private async Task<(GatewayHost Gateway, GatewayApi Api)> Start(Dictionary<string, string?> settings)
