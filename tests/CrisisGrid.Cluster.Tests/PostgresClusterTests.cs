@@ -31,14 +31,14 @@ public sealed class PostgresClusterTests
         var management = cluster.Client.GetGrain<IManagementGrain>(0);
 
         // Both silos joined one cluster through the membership table.
-        await Eventually.TrueAsync(async () => (await management.GetHosts(onlyActive: true)).Count == 2, Patience, "two active silos");
+        await Eventually.True(async () => (await management.GetHosts(onlyActive: true)).Count == 2, "two active silos", Patience);
         Assert.Equal(2, await tables.SilosWithStatusAsync(clusterId, OrleansTables.Active));
 
         // A reminder is stored in the reminder table and fires.
         var probe = Guid.NewGuid().ToString("N");
         await cluster.Client.GetGrain<IReminderProbeGrain>(probe).StartTicking(TimeSpan.FromSeconds(1));
         Assert.Equal(1, await tables.RemindersOfAsync(cluster.Options.ServiceId, probe, ReminderProbeGrain.ReminderName));
-        await Eventually.TrueAsync(() => Task.FromResult(ReminderTicks.For(probe) >= 2), Patience, "two reminder ticks");
+        await Eventually.True(() => ReminderTicks.For(probe) >= 2, "two reminder ticks", Patience);
 
         // Applying the schema while the cluster runs (a silo restarting does it) disturbs nothing.
         await PostgresOrleansSchema.ApplyAsync(dataSource, CancellationToken.None);
@@ -47,11 +47,11 @@ public sealed class PostgresClusterTests
         var leaving = cluster.Silos[^1];
         await cluster.StopSiloAsync(leaving);
         Assert.Equal(OrleansTables.Dead, await tables.StatusOfAsync(clusterId, leaving.SiloAddress));
-        await Eventually.TrueAsync(async () => (await management.GetHosts(onlyActive: true)).Count == 1, Patience, "one active silo after the stop");
+        await Eventually.True(async () => (await management.GetHosts(onlyActive: true)).Count == 1, "one active silo after the stop", Patience);
         Assert.Equal(1, await tables.SilosWithStatusAsync(clusterId, OrleansTables.Active));
 
         var ticksAtStop = ReminderTicks.For(probe);
-        await Eventually.TrueAsync(() => Task.FromResult(ReminderTicks.For(probe) >= ticksAtStop + 2), Patience, "reminder ticks on the surviving silo");
+        await Eventually.True(() => ReminderTicks.For(probe) >= ticksAtStop + 2, "reminder ticks on the surviving silo", Patience);
         Assert.Equal(1, await tables.RemindersOfAsync(cluster.Options.ServiceId, probe, ReminderProbeGrain.ReminderName));
     }
 

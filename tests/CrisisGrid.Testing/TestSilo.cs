@@ -4,6 +4,7 @@ using CrisisGrid.Grains.Infrastructure;
 using CrisisGrid.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using Orleans;
 using Orleans.Configuration;
 using Orleans.Hosting;
@@ -38,7 +39,7 @@ public sealed class TestSilo : IAsyncDisposable
     public TimeProvider Clock { get; }
 
     /// <summary>The rules' clock, for tests that move it.</summary>
-    public ManualTimeProvider Time => (ManualTimeProvider)Clock;
+    public FakeTimeProvider Time => (FakeTimeProvider)Clock;
 
     public IGrainFactory Grains => Cluster.Client;
 

@@ -5,6 +5,7 @@ using CrisisGrid.Grains.Alliances;
 using CrisisGrid.Grains.Events;
 using CrisisGrid.Grains.Exercises;
 using CrisisGrid.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CrisisGrid.Gateway.Tests.Alliances;
 
@@ -23,7 +24,7 @@ public sealed class NorthernShieldTests : GatewayTest
     private const string NarvelDraft = "nsa-art3-1";
     private static readonly string[] Members = ["ARV", "LET", "OST", "HAL", "SUV"];
     private static readonly string[] Outsiders = ["DRV", "TAL"];
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = TestClock.Create();
     private readonly Dictionary<string, string> _tokens = [];
     private readonly Dictionary<string, LiveClient> _live = [];
     private string _exerciseId = "";

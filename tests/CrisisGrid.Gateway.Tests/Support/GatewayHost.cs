@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CrisisGrid.Gateway.Tests.Support;
 
@@ -55,7 +56,7 @@ public sealed class GatewayHost : IAsyncDisposable
 
     /// <param name="time">
     /// A clock for the whole gateway (silo, alliance deadlines, reminders, token lifetimes) instead of the system
-    /// clock, e.g. a <see cref="ManualTimeProvider"/> so that a test can let charter deadlines pass.
+    /// clock, e.g. a <see cref="FakeTimeProvider"/> so that a test can let charter deadlines pass.
     /// </param>
     /// <param name="silo">A running cluster to join (a second gateway on one cluster); a new one otherwise.</param>
     public static async Task<GatewayHost> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null, int port = 0, TimeProvider? time = null, TestSilo? silo = null)

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using CrisisGrid.Testing;
 
 namespace CrisisGrid.Gateway.Tests.Support;
 
@@ -96,26 +97,28 @@ public sealed class GatewayProcess : IAsyncDisposable
 
     private async Task WaitUntilHealthy()
     {
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (true)
+        try
+        {
+            await Eventually.True(Healthy, "the gateway process to become healthy", TimeSpan.FromSeconds(60));
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message}\n{RecentOutput}", ex);
+        }
+
+        async Task<bool> Healthy()
         {
             Assert.False(_process.HasExited, $"The gateway exited with {(_process.HasExited ? _process.ExitCode : 0)}:\n{RecentOutput}");
             Assert.False(_silo.HasExited, $"The silo exited with {(_silo.HasExited ? _silo.ExitCode : 0)}:\n{RecentOutput}");
             try
             {
                 using var response = await Http.GetAsync("/health");
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
+                return response.StatusCode == HttpStatusCode.OK;
             }
             catch (HttpRequestException)
             {
-                // not listening yet
+                return false; // not listening yet
             }
-
-            Assert.True(DateTime.UtcNow < until, $"The gateway did not become healthy:\n{RecentOutput}");
-            await Task.Delay(100);
         }
     }
 

@@ -60,6 +60,24 @@ public sealed class LiveClient : IAsyncDisposable
     }
 
     /// <summary>
+    /// Takes pushed batches off the wire without applying them, until one reaches <paramref name="sequence"/>: a client
+    /// that lost those pushes (its next batch will show a gap). Returns what it dropped.
+    /// </summary>
+    public async Task<List<EventBatch>> DropPushesUpTo(long sequence, TimeSpan? timeout = null)
+    {
+        var dropped = new List<EventBatch>();
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (dropped.Count == 0 || dropped[^1].To < sequence)
+        {
+            var left = until - DateTime.UtcNow;
+            Assert.True(left > TimeSpan.Zero, $"No push reached sequence {sequence}; dropped {dropped.Count} batches.");
+            dropped.Add(await Connection.Next<EventBatch>("Events", left));
+        }
+
+        return dropped;
+    }
+
+    /// <summary>
     /// Applies pushed batches (resyncing on a gap, as always) until an event matching <paramref name="match"/> has been
     /// applied: what this client was sent live, without asking.
     /// </summary>

@@ -1,105 +1,123 @@
+using System.Buffers;
 using System.Collections.Concurrent;
-using System.Net.WebSockets;
+using System.Diagnostics.CodeAnalysis;
+using System.Net.Http;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using CrisisGrid.Gateway.Hosting;
+using CrisisGrid.Gateway.Live;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.SignalR.Protocol;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CrisisGrid.Gateway.Tests.Support;
 
 /// <summary>
-/// A small client for SignalR's JSON hub protocol over WebSockets (handshake, invocations, completions, server
-/// invocations, pings), because Microsoft.AspNetCore.SignalR.Client does not restore from the registry copy.
-/// It connects straight to the WebSocket transport (skipping negotiation), as the official clients can.
+/// A live connection for tests, on the official .NET SignalR client (<see cref="HubConnection"/>, JSON protocol,
+/// WebSockets after negotiation, the token from an access token provider). On top of it: pushes are queued so a test can
+/// take them in order (<see cref="Next{T}"/>, <see cref="Drain{T}"/>), every message the server sent is kept as its JSON
+/// text (<see cref="RawReceived"/>, for leak searches), and failures become <see cref="HubError"/> with the server's words.
+/// It keeps the name and members of the hand-written protocol client it replaced, so the tests did not change. No test
+/// needs a raw WebSocket: malformed arguments go through <see cref="InvokeWithArguments"/> as JSON of the wrong shape.
 /// </summary>
 public sealed class SignalRTestClient : IAsyncDisposable
 {
-    private const char RecordSeparator = '\u001e';
-    private readonly ClientWebSocket _socket = new();
-    private readonly ConcurrentDictionary<string, TaskCompletionSource<JsonNode?>> _pending = new();
-    private readonly Channel<(string Target, JsonArray Arguments)> _received = Channel.CreateUnbounded<(string, JsonArray)>();
-    private readonly CancellationTokenSource _closing = new();
-    private readonly ConcurrentQueue<string> _raw = new();
-    private readonly StringBuilder _pendingText = new();
-    private readonly Decoder _decoder = Encoding.UTF8.GetDecoder();
-    private Task? _reader;
-    private int _invocations;
-    private int _disposed;
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(20);
+    private readonly HubConnection _connection;
+    private readonly Channel<(string Target, JsonElement Argument)> _received = Channel.CreateUnbounded<(string, JsonElement)>();
+    private readonly ConcurrentQueue<string> _raw;
+    private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public bool IsClosed => _socket.State != WebSocketState.Open;
+    private SignalRTestClient(HubConnection connection, ConcurrentQueue<string> raw)
+    {
+        _connection = connection;
+        _raw = raw;
+        _connection.Closed += error =>
+        {
+            CloseError = error?.Message;
+            _received.Writer.TryComplete();
+            _closed.TrySetResult();
+            return Task.CompletedTask;
+        };
 
-    /// <summary>Why the server closed the connection, when it said.</summary>
+        // Every method the hub can push (IExerciseClient), queued as JSON in arrival order; tests choose the type.
+        foreach (var method in typeof(IExerciseClient).GetMethods())
+        {
+            var target = method.Name;
+            _connection.On(target, [typeof(JsonElement)], arguments =>
+            {
+                _received.Writer.TryWrite((target, (JsonElement)arguments[0]!));
+                return Task.CompletedTask;
+            });
+        }
+    }
+
+    public bool IsClosed => _connection.State == HubConnectionState.Disconnected;
+
+    /// <summary>Why the server closed the connection, when it said (the client's wording includes the server's).</summary>
     public string? CloseError { get; private set; }
 
     /// <summary>Every message the server sent, as the JSON text on the wire (pings excepted): for searching leaks.</summary>
     public IReadOnlyCollection<string> RawReceived => _raw;
 
     /// <summary>Completes when the connection has closed (the server closed it, or it dropped).</summary>
-    public Task Closed => _reader ?? Task.CompletedTask;
+    public Task Closed => _closed.Task;
 
+    /// <param name="origin">An Origin header on every request, as a browser on that page would send (null: none, as native clients).</param>
+    /// <exception cref="HubRefusedException">The gateway refused the connection (e.g. 401 without a token, 403 for a foreign origin).</exception>
     public static async Task<SignalRTestClient> ConnectAsync(Uri baseAddress, string? accessToken, string? origin = null)
     {
-        var client = new SignalRTestClient();
-        client._socket.Options.CollectHttpResponseDetails = true;
-        if (origin is not null)
-        {
-            client._socket.Options.SetRequestHeader("Origin", origin);
-        }
+        var raw = new ConcurrentQueue<string>();
+        var builder = new HubConnectionBuilder()
+            .WithUrl(new Uri(baseAddress, GatewayApp.HubPath), HttpTransportType.WebSockets, options =>
+            {
+                options.AccessTokenProvider = () => Task.FromResult(accessToken);
+                if (origin is not null)
+                {
+                    options.Headers["Origin"] = origin; // sent on negotiation and on the WebSocket upgrade
+                }
+            });
+        var json = new JsonHubProtocolOptions();
+        GatewayJson.Apply(json.PayloadSerializerOptions);
+        builder.Services.AddSingleton<IHubProtocol>(new RecordingHubProtocol(new JsonHubProtocol(Options.Create(json)), raw));
 
-        var query = accessToken is null ? "" : $"?access_token={Uri.EscapeDataString(accessToken)}";
-        var uri = new Uri($"ws://{baseAddress.Authority}{GatewayApp.HubPath}{query}");
+        var client = new SignalRTestClient(builder.Build(), raw);
         try
         {
-            await client._socket.ConnectAsync(uri, CancellationToken.None);
+            await client._connection.StartAsync();
         }
-        catch (WebSocketException ex)
+        catch (HttpRequestException ex) when (ex.StatusCode is { } status)
         {
-            var status = client._socket.HttpStatusCode;
-            client._socket.Dispose();
+            await client._connection.DisposeAsync();
             throw new HubRefusedException(status, ex);
         }
 
-        await client.SendRaw(new JsonObject { ["protocol"] = "json", ["version"] = 1 });
-        var handshake = await client.ReceiveMessages().FirstAsync();
-        if (handshake["error"] is { } error)
-        {
-            throw new InvalidOperationException($"Handshake refused: {error}");
-        }
-
-        client._reader = client.ReadLoop();
         return client;
     }
 
     /// <summary>Invokes a hub method and returns its result, or throws <see cref="HubError"/> with the server's message.</summary>
-    public async Task<T> Invoke<T>(string method, params object?[] arguments)
+    public async Task<T> Invoke<T>(string method, params object?[] arguments) =>
+        (T)(await Call(method, typeof(T), arguments))!;
+
+    /// <summary>Invokes a hub method and returns its result as JSON (null when it returned nothing).</summary>
+    public async Task<JsonNode?> InvokeRaw(string method, params object?[] arguments)
     {
-        var result = await InvokeRaw(method, arguments);
-        return result is null ? default! : result.Deserialize<T>(GatewayJson.Options)!;
+        var result = (JsonElement?)await Call(method, typeof(JsonElement), arguments);
+        return result is { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) } element ? JsonNode.Parse(element.GetRawText()) : null;
     }
 
-    public Task<JsonNode?> InvokeRaw(string method, params object?[] arguments) =>
-        InvokeWithArguments(method, JsonSerializer.SerializeToNode(arguments, GatewayJson.Options)!);
-
-    /// <summary>Invokes a hub method with its arguments as given, e.g. of the wrong types (for malformed-argument tests).</summary>
-    public async Task<JsonNode?> InvokeWithArguments(string method, JsonNode arguments)
-    {
-        var id = Interlocked.Increment(ref _invocations).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var completion = new TaskCompletionSource<JsonNode?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _pending[id] = completion;
-        await SendRaw(new JsonObject
-        {
-            ["type"] = 1,
-            ["invocationId"] = id,
-            ["target"] = method,
-            ["arguments"] = arguments,
-        });
-        return await completion.Task.WaitAsync(TimeSpan.FromSeconds(20));
-    }
-
-    /// <summary>Sends raw text as one hub message (for malformed and oversized payload tests).</summary>
-    public Task SendText(string text) =>
-        _socket.SendAsync(Encoding.UTF8.GetBytes(text + RecordSeparator), WebSocketMessageType.Text, true, CancellationToken.None);
+    /// <summary>
+    /// Invokes a hub method with its arguments exactly as given, e.g. of the wrong types (for malformed-argument tests):
+    /// each element of <paramref name="arguments"/> is written as it is into the invocation's argument array.
+    /// </summary>
+    public Task<JsonNode?> InvokeWithArguments(string method, JsonNode arguments) =>
+        InvokeRaw(method, [.. arguments.AsArray().Select(a => a?.DeepClone())]);
 
     /// <summary>The next server-to-client invocation of <paramref name="target"/>, within the timeout.</summary>
     public async Task<T> Next<T>(string target, TimeSpan? timeout = null)
@@ -107,10 +125,10 @@ public sealed class SignalRTestClient : IAsyncDisposable
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
         while (true)
         {
-            var (name, arguments) = await _received.Reader.ReadAsync(cts.Token);
+            var (name, argument) = await _received.Reader.ReadAsync(cts.Token);
             if (name == target)
             {
-                return arguments[0].Deserialize<T>(GatewayJson.Options)!;
+                return argument.Deserialize<T>(GatewayJson.Options)!;
             }
         }
     }
@@ -123,129 +141,85 @@ public sealed class SignalRTestClient : IAsyncDisposable
         {
             if (message.Target == target)
             {
-                items.Add(message.Arguments[0].Deserialize<T>(GatewayJson.Options)!);
+                items.Add(message.Argument.Deserialize<T>(GatewayJson.Options)!);
             }
         }
 
         return items;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) == 1)
-        {
-            return;
-        }
+    public async ValueTask DisposeAsync() => await _connection.DisposeAsync();
 
-        await _closing.CancelAsync();
-        if (_socket.State == WebSocketState.Open)
-        {
-            try
-            {
-                await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
-            }
-            catch (WebSocketException)
-            {
-                // the server may already be gone
-            }
-        }
-
-        if (_reader is not null)
-        {
-            await _reader.ContinueWith(_ => { }, TaskScheduler.Default);
-        }
-
-        _socket.Dispose();
-        _closing.Dispose();
-    }
-
-    private Task SendRaw(JsonNode message) => SendText(message.ToJsonString());
-
-    private async Task ReadLoop()
+    private async Task<object?> Call(string method, Type result, object?[] arguments)
     {
         try
         {
-            await foreach (var message in ReceiveMessages())
-            {
-                switch ((int?)message["type"])
-                {
-                    case 1:
-                        _received.Writer.TryWrite(((string)message["target"]!, (JsonArray)message["arguments"]!));
-                        break;
-                    case 3 when _pending.TryRemove((string)message["invocationId"]!, out var completion):
-                        if (message["error"] is { } error)
-                        {
-                            completion.TrySetException(new HubError((string)error!));
-                        }
-                        else
-                        {
-                            completion.TrySetResult(message["result"]?.DeepClone());
-                        }
-
-                        break;
-                    case 7:
-                        CloseError = (string?)message["error"];
-                        break;
-                }
-            }
+            return await _connection.InvokeCoreAsync(method, result, arguments).WaitAsync(CallTimeout);
         }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+        catch (HubException ex)
         {
-            // connection gone
+            throw new HubError(ex.Message, ex);
         }
-        finally
+        catch (Exception ex) when (ex is InvalidOperationException or OperationCanceledException or IOException)
         {
-            foreach (var pending in _pending.Values)
+            // The connection closed under the call (or before it): the server's reason is the answer. The client fails
+            // outstanding calls before it reports the close, so wait for that report rather than read the state now.
+            if (!await ClosesWithin(CallTimeout))
             {
-                pending.TrySetException(new HubError(CloseError ?? "The connection closed."));
+                throw;
             }
 
-            _received.Writer.TryComplete();
+            throw new HubError(CloseError ?? "The connection closed.", ex);
         }
     }
 
-    // The text received but not yet handed out lives in the client, not in one enumeration: the handshake reply can
-    // arrive in the same read as the next message (e.g. the close that refuses the connection), which must not be lost.
-    private async IAsyncEnumerable<JsonNode> ReceiveMessages()
+    private async Task<bool> ClosesWithin(TimeSpan timeout)
     {
-        var buffer = new byte[64 * 1024];
-        var chars = new char[Encoding.UTF8.GetMaxCharCount(buffer.Length)];
-        while (!_closing.IsCancellationRequested)
+        try
         {
-            while (TakeRecord() is { } json)
-            {
-                if (JsonNode.Parse(json) is { } node && (int?)node["type"] != 6)
-                {
-                    _raw.Enqueue(json);
-                    yield return node;
-                }
-            }
-
-            var result = await _socket.ReceiveAsync(buffer, _closing.Token);
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                yield break;
-            }
-
-            _pendingText.Append(chars, 0, _decoder.GetChars(buffer, 0, result.Count, chars, 0));
+            await Closed.WaitAsync(timeout);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
         }
     }
 
-    private string? TakeRecord()
+    /// <summary>SignalR's JSON protocol, keeping the text of every message it parses (pings excepted).</summary>
+    private sealed class RecordingHubProtocol(JsonHubProtocol json, ConcurrentQueue<string> raw) : IHubProtocol
     {
-        var content = _pendingText.ToString();
-        var separator = content.IndexOf(RecordSeparator, StringComparison.Ordinal);
-        if (separator < 0)
-        {
-            return null;
-        }
+        public string Name => json.Name;
 
-        _pendingText.Remove(0, separator + 1);
-        return content[..separator];
+        public int Version => json.Version;
+
+        public TransferFormat TransferFormat => json.TransferFormat;
+
+        public bool IsVersionSupported(int version) => json.IsVersionSupported(version);
+
+        public void WriteMessage(HubMessage message, IBufferWriter<byte> output) => json.WriteMessage(message, output);
+
+        public ReadOnlyMemory<byte> GetMessageBytes(HubMessage message) => json.GetMessageBytes(message);
+
+        public bool TryParseMessage(ref ReadOnlySequence<byte> input, IInvocationBinder binder, [NotNullWhen(true)] out HubMessage? message)
+        {
+            var before = input;
+            if (!json.TryParseMessage(ref input, binder, out message))
+            {
+                return false;
+            }
+
+            if (message is not PingMessage)
+            {
+                raw.Enqueue(Encoding.UTF8.GetString(before.Slice(before.Start, input.Start)).TrimEnd('\u001e'));
+            }
+
+            return true;
+        }
     }
 }
 
-/// <summary>An error the hub returned for an invocation.</summary>
+/// <summary>An error the hub returned for an invocation, or the reason the connection closed under it.</summary>
 public sealed class HubError : Exception
 {
     public HubError() { }
@@ -255,7 +229,7 @@ public sealed class HubError : Exception
     public HubError(string message, Exception inner) : base(message, inner) { }
 }
 
-/// <summary>The server refused the WebSocket upgrade, with <see cref="Status"/>.</summary>
+/// <summary>The gateway refused the connection, with <see cref="Status"/>.</summary>
 public sealed class HubRefusedException : Exception
 {
     public HubRefusedException() { }

@@ -71,7 +71,7 @@ public sealed class AllianceGrainTests : EngineTest
         // Nobody calls the alliance: its durable reminder survived the restart and wakes it; the draft passes,
         // stamped with its deadline.
         await TickStoredReminder(Assert.Single(await AllianceReminders()));
-        await Eventually(async () => (await AllianceLog()).Any(e => e.Event is DraftDecided));
+        await Eventually.True(async () => (await AllianceLog()).Any(e => e.Event is DraftDecided), "the alliance to record the draft's decision");
         var decided = (await AllianceLog()).Select(e => e.Event).OfType<DraftDecided>().Single();
         Assert.Equal((DraftStatus.Passed, deadline), (decided.Result.Status, decided.Result.At));
         Assert.Empty(await AllianceReminders()); // nothing left pending: the reminder is gone
@@ -106,7 +106,7 @@ public sealed class AllianceGrainTests : EngineTest
         Assert.DoesNotContain(await AllianceLog(), e => e.Event is DraftDecided);
 
         Driver.Silo.Time.Advance(TimeSpan.FromTicks(1));
-        await Eventually(async () => (await AllianceLog()).Any(e => e.Event is DraftDecided));
+        await Eventually.True(async () => (await AllianceLog()).Any(e => e.Event is DraftDecided), "the alliance to record the draft's decision");
         Assert.Equal(DraftStatus.Passed, (await AllianceLog()).Select(e => e.Event).OfType<DraftDecided>().Single().Result.Status);
     }
 
@@ -182,7 +182,7 @@ public sealed class AllianceGrainTests : EngineTest
         var invocation = Assert.Single((await Compact.GetState()).Invocations.Values);
         EngineDriver.Accepted(await Compact.RecordDefenceResponse(Driver.Control(), new RecordDefenceResponse(invocation.Id, "CAL", ResponseKind.Military, "A brigade.")));
         Driver.Silo.Time.SetUtcNow(invocation.ResponsesDue);
-        await Eventually(async () => (await Compact.GetState()).Invocations[invocation.Id].Closed);
+        await Eventually.True(async () => (await Compact.GetState()).Invocations[invocation.Id].Closed, "the invocation to close at its deadline");
         Assert.Equal(["ARD", "DUN"], (await Compact.GetState()).Invocations[invocation.Id].FreeRiders.AsEnumerable());
     }
 
@@ -231,13 +231,4 @@ public sealed class AllianceGrainTests : EngineTest
         Assert.Equal(before, JsonSerializer.Serialize(world.Alliances["NCP"], EventJson.Options));
     }
 
-    private static async Task Eventually(Func<Task<bool>> condition)
-    {
-        var until = DateTime.UtcNow.AddSeconds(10);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < until, "The condition did not hold within 10 seconds.");
-            await Task.Delay(20);
-        }
-    }
 }

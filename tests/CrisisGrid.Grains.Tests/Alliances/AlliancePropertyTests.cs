@@ -4,13 +4,15 @@ using CrisisGrid.Grains.Events;
 using CrisisGrid.Grains.Scenarios;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace CrisisGrid.Grains.Tests.Alliances;
 
 /// <summary>
 /// Invariants of the charter rules over random alliances, rules, weights, thresholds, quorums and vote sequences
-/// (FsCheck; FsCheck.Xunit is not in the registry copy, so properties call QuickCheckThrowOnFailure).
+/// (FsCheck.Xunit; the generators are below, handed to the properties by <see cref="Arbitraries"/>).
 /// </summary>
+[Properties(Arbitrary = [typeof(Arbitraries)])]
 public class AlliancePropertyTests
 {
     public enum Act
@@ -61,6 +63,45 @@ public class AlliancePropertyTests
             select new Step(member, act, minute))
         select new VoteScenario(members, rule, [.. steps.Take(10)]);
 
+    /// <summary>Votes cast before the deadline, replayed in two different orders.</summary>
+    public sealed record ConcurrentVotes(VoteScenario Scenario, int[] First, int[] Second)
+    {
+        public override string ToString() => $"{Scenario}, orders [{string.Join(",", First)}] and [{string.Join(",", Second)}]";
+    }
+
+    /// <summary>Up to 25 consultation, admission, suspension and withdrawal operations by any nation, member or not.</summary>
+    public sealed record ConsultationTraffic(string[] Members, (Op Op, string Who, string Other)[] Ops)
+    {
+        public override string ToString() => $"members [{string.Join(",", Members)}], ops [{string.Join("; ", Ops)}]";
+    }
+
+    public static class Arbitraries
+    {
+        public static Arbitrary<VoteScenario> Scenarios() => ScenarioGen.ToArbitrary();
+
+        public static Arbitrary<ConcurrentVotes> Concurrent() =>
+            (from members in MembersGen(3)
+             from rule in RuleGen(members)
+             from acts in Gen.CollectToArray(members, _ => rule.Kind == DecisionRuleKind.SilenceProcedure
+                 ? Gen.Elements(Act.BreakSilence, Act.Yes)
+                 : Gen.Elements(Act.Yes, Act.No, Act.Abstain))
+             from voters in Gen.SubListOf(Enumerable.Range(0, members.Length).ToArray())
+             from first in Gen.Shuffle(voters.ToArray())
+             from second in Gen.Shuffle(voters.ToArray())
+             select new ConcurrentVotes(new VoteScenario(members, rule, [.. voters.Select(i => new Step(i, acts[i], 0))]), first, second))
+            .ToArbitrary();
+
+        public static Arbitrary<ConsultationTraffic> Traffic() =>
+            (from members in MembersGen(2)
+             from ops in Gen.ListOf(
+                 from op in Gen.Elements(Enum.GetValues<Op>())
+                 from who in Gen.Elements(Pool)
+                 from other in Gen.Elements(Pool)
+                 select (Op: op, Who: who, Other: other))
+             select new ConsultationTraffic(members, ops.Take(25).ToArray()))
+            .ToArbitrary();
+    }
+
     private static AllianceBed Run(VoteScenario scenario, IEnumerable<Step> steps)
     {
         var bed = AllianceBed.Create(AllianceBed.CharterWithDefault(scenario.Rule), [.. scenario.Members]);
@@ -100,51 +141,36 @@ public class AlliancePropertyTests
         };
     }
 
-    [Fact]
-    public void Property_no_decision_is_recorded_whose_rule_was_not_met_and_none_fails_whose_rule_was_met()
+    [Property]
+    public bool Property_no_decision_is_recorded_whose_rule_was_not_met_and_none_fails_whose_rule_was_met(VoteScenario scenario)
     {
-        Prop.ForAll(Arb.From(ScenarioGen), scenario =>
+        var bed = Run(scenario, scenario.Steps.OrderBy(s => s.Minute));
+        var draft = bed.Draft();
+        var result = draft.Result;
+        if (result is null || draft.IsOpen)
         {
-            var bed = Run(scenario, scenario.Steps.OrderBy(s => s.Minute));
-            var draft = bed.Draft();
-            var result = draft.Result;
-            if (result is null || draft.IsOpen)
-            {
-                return false; // an hour after tabling, a 30-minute draft must be decided
-            }
+            return false; // an hour after tabling, a 30-minute draft must be decided
+        }
 
-            var eligible = scenario.Members; // no membership change in these scenarios
-            var votes = draft.Votes.Where(v => v.Value.At <= result.At).ToDictionary(v => v.Key, v => v.Value.Choice, StringComparer.Ordinal);
-            var broken = draft.SilenceBreak is { } b && b.At < draft.Deadline;
-            var met = RuleMet(draft.Rule, eligible, votes, broken, result.At >= draft.Deadline);
-            var honestTally = result.Tally.Eligible.SequenceEqual(eligible)
-                && result.Tally.Votes.Count == votes.Count
-                && result.Tally.Votes.All(v => votes.TryGetValue(v.Key, out var c) && c == v.Value);
-            return honestTally && (result.Status == DraftStatus.Passed ? met : !met) && bed.Harness.Events<DraftDecided>().Count() == 1;
-        }).QuickCheckThrowOnFailure();
+        var eligible = scenario.Members; // no membership change in these scenarios
+        var votes = draft.Votes.Where(v => v.Value.At <= result.At).ToDictionary(v => v.Key, v => v.Value.Choice, StringComparer.Ordinal);
+        var broken = draft.SilenceBreak is { } b && b.At < draft.Deadline;
+        var met = RuleMet(draft.Rule, eligible, votes, broken, result.At >= draft.Deadline);
+        var honestTally = result.Tally.Eligible.SequenceEqual(eligible)
+            && result.Tally.Votes.Count == votes.Count
+            && result.Tally.Votes.All(v => votes.TryGetValue(v.Key, out var c) && c == v.Value);
+        return honestTally && (result.Status == DraftStatus.Passed ? met : !met) && bed.Harness.Events<DraftDecided>().Count() == 1;
     }
 
-    [Fact]
-    public void Property_the_outcome_does_not_depend_on_the_order_in_which_votes_arrive()
+    // More runs than the default: the interesting cases (a tie, a quorum reached exactly) are rare.
+    [Property(MaxTest = 500)]
+    public bool Property_the_outcome_does_not_depend_on_the_order_in_which_votes_arrive(ConcurrentVotes input)
     {
-        var gen =
-            from members in MembersGen(3)
-            from rule in RuleGen(members)
-            from acts in Gen.CollectToArray(members, _ => rule.Kind == DecisionRuleKind.SilenceProcedure
-                ? Gen.Elements(Act.BreakSilence, Act.Yes)
-                : Gen.Elements(Act.Yes, Act.No, Act.Abstain))
-            from voters in Gen.SubListOf(Enumerable.Range(0, members.Length).ToArray())
-            from first in Gen.Shuffle(voters.ToArray())
-            from second in Gen.Shuffle(voters.ToArray())
-            select (Scenario: new VoteScenario(members, rule, [.. voters.Select(i => new Step(i, acts[i], 0))]), First: first, Second: second);
-        Prop.ForAll(Arb.From(gen), input =>
-        {
-            // Concurrent votes: all before the deadline, in two different orders (one minute apart each).
-            IEnumerable<Step> InOrder(int[] order) => order.Select((m, i) => input.Scenario.Steps.Single(s => s.Member == m) with { Minute = i });
-            var one = Run(input.Scenario, InOrder(input.First)).Draft().Status;
-            var other = Run(input.Scenario, InOrder(input.Second)).Draft().Status;
-            return one == other && one != DraftStatus.Open;
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(500));
+        // Concurrent votes: all before the deadline, in two different orders (one minute apart each).
+        IEnumerable<Step> InOrder(int[] order) => order.Select((m, i) => input.Scenario.Steps.Single(s => s.Member == m) with { Minute = i });
+        var one = Run(input.Scenario, InOrder(input.First)).Draft().Status;
+        var other = Run(input.Scenario, InOrder(input.Second)).Draft().Status;
+        return one == other && one != DraftStatus.Open;
     }
 
     public enum Op
@@ -158,55 +184,44 @@ public class AlliancePropertyTests
         Wait,
     }
 
-    [Fact]
-    public void Property_every_member_is_notified_of_every_consultation_and_no_outsider_is()
+    [Property]
+    public bool Property_every_member_is_notified_of_every_consultation_and_no_outsider_is(ConsultationTraffic input)
     {
-        var gen =
-            from members in MembersGen(2)
-            from ops in Gen.ListOf(
-                from op in Gen.Elements(Enum.GetValues<Op>())
-                from who in Gen.Elements(Pool)
-                from other in Gen.Elements(Pool)
-                select (Op: op, Who: who, Other: other))
-            select (Members: members, Ops: ops.Take(25).ToArray());
-        Prop.ForAll(Arb.From(gen), input =>
+        var bed = AllianceBed.Create(members: [.. input.Members]);
+        var n = 0;
+        foreach (var (op, who, other) in input.Ops)
         {
-            var bed = AllianceBed.Create(members: [.. input.Members]);
-            var n = 0;
-            foreach (var (op, who, other) in input.Ops)
+            var id = $"c{n++}";
+            var latest = bed.State.Consultations.Keys.LastOrDefault() ?? "c0";
+            switch (op)
             {
-                var id = $"c{n++}";
-                var latest = bed.State.Consultations.Keys.LastOrDefault() ?? "c0";
-                switch (op)
-                {
-                    case Op.Request: bed.Request(who, id); break;
-                    case Op.Convene: bed.Convene(who, latest); break;
-                    case Op.Position: bed.Position(who, PositionKind.Support, latest); break;
-                    case Op.Admit:
-                        bed.Table(other, new AdmissionProposal(who), id);
-                        foreach (var m in bed.State.ActiveMembers.ToList())
-                        {
-                            bed.Vote(m, VoteChoice.Yes, id);
-                        }
+                case Op.Request: bed.Request(who, id); break;
+                case Op.Convene: bed.Convene(who, latest); break;
+                case Op.Position: bed.Position(who, PositionKind.Support, latest); break;
+                case Op.Admit:
+                    bed.Table(other, new AdmissionProposal(who), id);
+                    foreach (var m in bed.State.ActiveMembers.ToList())
+                    {
+                        bed.Vote(m, VoteChoice.Yes, id);
+                    }
 
-                        break;
-                    case Op.Suspend:
-                        bed.Table(other, new SuspensionProposal(who), id);
-                        foreach (var m in bed.State.ActiveMembers.ToList())
-                        {
-                            bed.Vote(m, VoteChoice.Yes, id);
-                        }
+                    break;
+                case Op.Suspend:
+                    bed.Table(other, new SuspensionProposal(who), id);
+                    foreach (var m in bed.State.ActiveMembers.ToList())
+                    {
+                        bed.Vote(m, VoteChoice.Yes, id);
+                    }
 
-                        break;
-                    case Op.Withdraw: bed.GiveNotice(who); break;
-                    case Op.Wait: bed.Advance(TimeSpan.FromHours(13)); break;
-                }
+                    break;
+                case Op.Withdraw: bed.GiveNotice(who); break;
+                case Op.Wait: bed.Advance(TimeSpan.FromHours(13)); break;
             }
+        }
 
-            bed.Advance(TimeSpan.FromDays(2));
-            bed.Settle();
-            return EveryConsultationEventReachedExactlyTheMembersInGoodStanding(bed.Harness.Log);
-        }).QuickCheckThrowOnFailure();
+        bed.Advance(TimeSpan.FromDays(2));
+        bed.Settle();
+        return EveryConsultationEventReachedExactlyTheMembersInGoodStanding(bed.Harness.Log);
     }
 
     private static bool EveryConsultationEventReachedExactlyTheMembersInGoodStanding(IEnumerable<RecordedEvent> log)

@@ -9,6 +9,7 @@ using CrisisGrid.Grains.World;
 using CrisisGrid.Testing;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace CrisisGrid.Grains.Tests.Engine;
 
@@ -19,12 +20,13 @@ namespace CrisisGrid.Grains.Tests.Engine;
 /// </summary>
 public class ReplayPropertyTests
 {
-    private static readonly Config Runs = Config.QuickThrowOnFailure.WithMaxTest(12);
+    // Each run starts a silo on a fresh SQLite log: a few runs per property keep the suite fast on two cores.
+    private const int Runs = 12;
 
     private static async Task<(EngineDriver Driver, TempDirectory Dir)> Play(ImmutableArray<EngineStep> session, long seed)
     {
         var dir = new TempDirectory();
-        var driver = new EngineDriver(await TestSilo.StartAsync(dir.File("log.db"), new ManualTimeProvider()));
+        var driver = new EngineDriver(await TestSilo.StartAsync(dir.File("log.db"), TestClock.Create()));
         await driver.Create(EngineDriver.Sample("small-test"), seed);
         EngineDriver.Accepted(await driver.Exercise.Start(driver.Control()));
         foreach (var step in session)
@@ -41,68 +43,59 @@ public class ReplayPropertyTests
         run.Dir.Dispose();
     }
 
-    [Fact]
-    public void Replaying_the_log_reproduces_the_live_state_of_every_grain_and_of_the_feed()
+    [Property(MaxTest = Runs, Arbitrary = [typeof(DomainArbitraries)])]
+    public async Task<bool> Replaying_the_log_reproduces_the_live_state_of_every_grain_and_of_the_feed(EngineSession session)
     {
-        Prop.ForAll(Arb.From(EngineSteps.Session), session =>
+        var run = await Play(session.Steps, 42);
+        try
         {
-            var run = Play(session, 42).GetAwaiter().GetResult();
-            try
-            {
-                var log = run.Driver.Log().GetAwaiter().GetResult();
-                var replayed = WorldState.Replay(run.Driver.ExerciseId, log);
-                var live = run.Driver.LiveState().GetAwaiter().GetResult();
-                var feed = run.Driver.Feed.GetSnapshot(Participant.Facilitator).GetAwaiter().GetResult();
-                var fromReplay = Snapshots.Build(replayed, Participant.Facilitator, log);
-                return EngineDriver.Serialize(replayed) == live
-                    && JsonSerializer.Serialize(feed, EventJson.Options) == JsonSerializer.Serialize(fromReplay, EventJson.Options);
-            }
-            finally
-            {
-                Dispose(run).GetAwaiter().GetResult();
-            }
-        }).Check(Runs);
+            var log = await run.Driver.Log();
+            var replayed = WorldState.Replay(run.Driver.ExerciseId, log);
+            var live = await run.Driver.LiveState();
+            var feed = await run.Driver.Feed.GetSnapshot(Participant.Facilitator);
+            var fromReplay = Snapshots.Build(replayed, Participant.Facilitator, log);
+            return EngineDriver.Serialize(replayed) == live
+                && JsonSerializer.Serialize(feed, EventJson.Options) == JsonSerializer.Serialize(fromReplay, EventJson.Options);
+        }
+        finally
+        {
+            await Dispose(run);
+        }
     }
 
-    [Fact]
-    public void The_same_scenario_seed_and_commands_always_give_an_identical_log()
+    [Property(MaxTest = Runs, Arbitrary = [typeof(DomainArbitraries)])]
+    public async Task<bool> The_same_scenario_seed_and_commands_always_give_an_identical_log(EngineSession session, Seed seed)
     {
-        Prop.ForAll(Arb.From(EngineSteps.Session), Arb.From(Gen.Choose(0, int.MaxValue)), (session, seed) =>
+        var first = await Play(session.Steps, seed.Value);
+        var second = await Play(session.Steps, seed.Value);
+        try
         {
-            var first = Play(session, seed).GetAwaiter().GetResult();
-            var second = Play(session, seed).GetAwaiter().GetResult();
-            try
-            {
-                var a = first.Driver.Log().GetAwaiter().GetResult();
-                var b = second.Driver.Log().GetAwaiter().GetResult();
-                return JsonSerializer.Serialize(a, EventJson.Options) == JsonSerializer.Serialize(b, EventJson.Options);
-            }
-            finally
-            {
-                Dispose(first).GetAwaiter().GetResult();
-                Dispose(second).GetAwaiter().GetResult();
-            }
-        }).Check(Runs);
+            var a = await first.Driver.Log();
+            var b = await second.Driver.Log();
+            return JsonSerializer.Serialize(a, EventJson.Options) == JsonSerializer.Serialize(b, EventJson.Options);
+        }
+        finally
+        {
+            await Dispose(first);
+            await Dispose(second);
+        }
     }
 
-    [Fact]
-    public void Indices_and_relations_stay_within_0_to_100_whatever_happens()
+    [Property(MaxTest = Runs, Arbitrary = [typeof(DomainArbitraries)])]
+    public async Task<bool> Indices_and_relations_stay_within_0_to_100_whatever_happens(EngineSession session)
     {
-        Prop.ForAll(Arb.From(EngineSteps.Session), session =>
+        var run = await Play(session.Steps, 7);
+        try
         {
-            var run = Play(session, 7).GetAwaiter().GetResult();
-            try
-            {
-                var world = WorldState.Replay(run.Driver.ExerciseId, run.Driver.Log().GetAwaiter().GetResult());
-                return world.Nations.Values.All(n =>
-                    Enum.GetValues<NationIndex>().All(i => n.Indices[i] is >= 0 and <= 100)
-                    && n.Relations.Values.All(r => r.Trust is >= 0 and <= 100 && r.Tension is >= 0 and <= 100));
-            }
-            finally
-            {
-                Dispose(run).GetAwaiter().GetResult();
-            }
-        }).Check(Runs);
+            var world = WorldState.Replay(run.Driver.ExerciseId, await run.Driver.Log());
+            return world.Nations.Values.All(n =>
+                Enum.GetValues<NationIndex>().All(i => n.Indices[i] is >= 0 and <= 100)
+                && n.Relations.Values.All(r => r.Trust is >= 0 and <= 100 && r.Tension is >= 0 and <= 100));
+        }
+        finally
+        {
+            await Dispose(run);
+        }
     }
 
     [Fact]

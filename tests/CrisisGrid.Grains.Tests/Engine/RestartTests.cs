@@ -47,7 +47,7 @@ public sealed class RestartTests : EngineTest
         Driver.Silo.Time.Advance(TimeSpan.FromMinutes(10) - TimeSpan.FromTicks(1));
         Assert.Equal(TurnPhase.Planning, (await Driver.Exercise.GetState()).Phase);
         Driver.Silo.Time.Advance(TimeSpan.FromTicks(1));
-        await Eventually(async () => (await Driver.Exercise.GetState()).Phase == TurnPhase.Orders);
+        await Eventually.True(async () => (await Driver.Exercise.GetState()).Phase == TurnPhase.Orders, "the planning deadline to open the orders phase");
     }
 
     [Fact]
@@ -63,11 +63,13 @@ public sealed class RestartTests : EngineTest
         Driver.Silo = await TestSilo.StartAsync(Driver.Silo.DatabasePath, Driver.Silo.Time);
 
         // Nobody calls the exercise: the reminder wakes it, the orders close and the turn is adjudicated.
-        await Eventually(async () =>
-        {
-            var log = await Driver.Silo.Services.GetRequiredService<IEventLog>().ReadExerciseAsync(Driver.ExerciseId);
-            return log.Any(e => e.Event is AdjudicationCompleted);
-        });
+        await Eventually.True(
+            async () =>
+            {
+                var log = await Driver.Silo.Services.GetRequiredService<IEventLog>().ReadExerciseAsync(Driver.ExerciseId);
+                return log.Any(e => e.Event is AdjudicationCompleted);
+            },
+            "the missed orders deadline to adjudicate the turn");
         var state = await Driver.Exercise.GetState();
         Assert.Equal((1, TurnPhase.Results), (state.Turn, state.Phase));
         Assert.Contains("t1-ARD-1", state.Outcomes.Keys);
@@ -107,15 +109,5 @@ public sealed class RestartTests : EngineTest
         Assert.Equal((1, TurnPhase.Results), (state.Turn, state.Phase));
         Assert.Equal(["t1-BOR-1"], state.Outcomes.Keys);
         Assert.True((await Driver.Nation("BOR").GetState()).Posture.Mobilised);
-    }
-
-    private static async Task Eventually(Func<Task<bool>> condition)
-    {
-        var until = DateTime.UtcNow.AddSeconds(10);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < until, "The condition did not hold within 10 seconds.");
-            await Task.Delay(20);
-        }
     }
 }

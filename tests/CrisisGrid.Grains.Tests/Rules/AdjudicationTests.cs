@@ -5,8 +5,7 @@ using CrisisGrid.Grains.Events;
 using CrisisGrid.Grains.Nations;
 using CrisisGrid.Grains.Scenarios;
 using CrisisGrid.Grains.Tests.Support;
-using FsCheck;
-using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Outcome = CrisisGrid.Grains.Adjudication.Outcome;
 
 namespace CrisisGrid.Grains.Tests.Rules;
@@ -81,64 +80,45 @@ public class AdjudicationTests
         Assert.Equal(["t1-EST-1", "t1-NOR-1", "t1-NOR-2"], result.Outcomes.Select(o => o.OutcomeId));
     }
 
-    [Fact]
-    public void Property_the_same_input_always_gives_the_same_outcomes()
+    [Property(Arbitrary = [typeof(DomainArbitraries)])]
+    public bool Property_the_same_input_always_gives_the_same_outcomes(TurnOrders world, Seed seed)
     {
-        Prop.ForAll(Arb.From(Generators.Turn), Arb.From(Gen.Choose(0, int.MaxValue)), (world, seed) =>
+        var first = JsonSerializer.Serialize(Adjudicate(world.Orders, seed.Value), EventJson.Options);
+        var second = JsonSerializer.Serialize(Adjudicate(world.Orders, seed.Value), EventJson.Options);
+        return first == second;
+    }
+
+    [Property(Arbitrary = [typeof(DomainArbitraries)])]
+    public bool Property_the_order_in_which_nations_are_listed_does_not_matter(TurnOrders world, Seed seed)
+    {
+        var forward = JsonSerializer.Serialize(Adjudicate(world.Orders, seed.Value), EventJson.Options);
+        var backward = JsonSerializer.Serialize(Adjudicate([.. world.Orders.Reverse()], seed.Value), EventJson.Options);
+        return forward == backward;
+    }
+
+    [Property(Arbitrary = [typeof(DomainArbitraries)])]
+    public bool Property_the_random_stream_advances_by_exactly_the_rolls_recorded(TurnOrders world, DrawsSoFar before)
+    {
+        var result = Adjudicate(world.Orders, 3, before.Value);
+        return result.DrawsAfter == before.Value + result.Outcomes.Sum(o => o.Rolls.Length);
+    }
+
+    [Property(Arbitrary = [typeof(DomainArbitraries)])]
+    public bool Property_indices_and_relations_stay_in_range_whatever_the_outcomes(TurnOrders world, Seed seed)
+    {
+        var result = Adjudicate(world.Orders, seed.Value);
+        var states = world.Orders.ToDictionary(w => w.Nation.Code, w => w.Nation);
+        foreach (var effect in result.Outcomes.SelectMany(o => o.Effects))
         {
-            var first = JsonSerializer.Serialize(Adjudicate(world, seed), EventJson.Options);
-            var second = JsonSerializer.Serialize(Adjudicate(world, seed), EventJson.Options);
-            return first == second;
-        }).QuickCheckThrowOnFailure();
+            states[effect.Delta.Nation] = NationEvolve.ApplyDelta(states[effect.Delta.Nation], effect.Delta);
+        }
+
+        return states.Values.All(InRange);
     }
 
-    [Fact]
-    public void Property_the_order_in_which_nations_are_listed_does_not_matter()
-    {
-        Prop.ForAll(Arb.From(Generators.Turn), Arb.From(Gen.Choose(0, int.MaxValue)), (world, seed) =>
-        {
-            var forward = JsonSerializer.Serialize(Adjudicate(world, seed), EventJson.Options);
-            var backward = JsonSerializer.Serialize(Adjudicate([.. world.Reverse()], seed), EventJson.Options);
-            return forward == backward;
-        }).QuickCheckThrowOnFailure();
-    }
-
-    [Fact]
-    public void Property_the_random_stream_advances_by_exactly_the_rolls_recorded()
-    {
-        Prop.ForAll(Arb.From(Generators.Turn), Arb.From(Gen.Choose(0, 1000)), (world, before) =>
-        {
-            var result = Adjudicate(world, 3, before);
-            return result.DrawsAfter == before + result.Outcomes.Sum(o => o.Rolls.Length);
-        }).QuickCheckThrowOnFailure();
-    }
-
-    [Fact]
-    public void Property_indices_and_relations_stay_in_range_whatever_the_outcomes()
-    {
-        Prop.ForAll(Arb.From(Generators.Turn), Arb.From(Gen.Choose(0, int.MaxValue)), (world, seed) =>
-        {
-            var result = Adjudicate(world, seed);
-            var states = world.ToDictionary(w => w.Nation.Code, w => w.Nation);
-            foreach (var effect in result.Outcomes.SelectMany(o => o.Effects))
-            {
-                states[effect.Delta.Nation] = NationEvolve.ApplyDelta(states[effect.Delta.Nation], effect.Delta);
-            }
-
-            return states.Values.All(InRange);
-        }).QuickCheckThrowOnFailure();
-    }
-
-    [Fact]
-    public void Property_any_sequence_of_changes_keeps_every_index_and_relation_within_0_to_100()
-    {
-        var gen = from code in Gen.Elements(Generators.Codes)
-                  from start in Generators.Nation(code)
-                  from deltas in Gen.ListOf(Generators.Delta(code))
-                  select (start, deltas);
-        Prop.ForAll(Arb.From(gen), input => input.deltas.Aggregate(input.start, NationEvolve.ApplyDelta) is var end && InRange(end))
-            .QuickCheckThrowOnFailure();
-    }
+    [Property(Arbitrary = [typeof(DomainArbitraries)])]
+    public bool Property_any_sequence_of_changes_keeps_every_index_and_relation_within_0_to_100(NationChanges changes) =>
+        InRange(changes.Deltas.Aggregate(changes.Start, NationEvolve.ApplyDelta));
 
     private static bool InRange(NationState nation) =>
         Enum.GetValues<NationIndex>().All(i => nation.Indices[i] is >= 0 and <= 100)

@@ -10,7 +10,7 @@ public abstract class EngineTest : IAsyncLifetime
     internal EngineDriver Driver { get; private set; } = null!;
 
     public virtual async Task InitializeAsync() =>
-        Driver = new EngineDriver(await TestSilo.StartAsync(_dir.File("log.db"), new ManualTimeProvider()));
+        Driver = new EngineDriver(await TestSilo.StartAsync(_dir.File("log.db"), TestClock.Create()));
 
     public async Task DisposeAsync()
     {

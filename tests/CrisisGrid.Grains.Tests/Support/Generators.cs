@@ -7,7 +7,7 @@ using FsCheck.Fluent;
 
 namespace CrisisGrid.Grains.Tests.Support;
 
-/// <summary>FsCheck generators for the domain (FsCheck.Xunit is not in the registry copy; tests call QuickCheckThrowOnFailure).</summary>
+/// <summary>FsCheck generators for the domain; property tests receive them through <see cref="DomainArbitraries"/>.</summary>
 internal static class Generators
 {
     public static readonly string[] Codes = ["EST", "NOR", "RUS", "SWE"];

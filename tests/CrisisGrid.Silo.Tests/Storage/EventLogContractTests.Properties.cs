@@ -29,6 +29,8 @@ public abstract partial class EventLogContractTests
         // Steps are cut into waves; within a wave each stream's appends run in order while different streams run
         // concurrently, so the log's writer sees a different interleaving on every run.
         // Fewer and shorter runs than FsCheck's default: every append is a durable commit.
+        // Checked here rather than by FsCheck.Xunit's [Property]: this is a contract fact, run once per store, and its
+        // discoverer skips the PostgreSQL run when no database is configured; [Property]'s own discoverer would not.
         var property = Prop.ForAll(Interleavings, steps => Task.Run(() => HoldsFor(log, steps)).GetAwaiter().GetResult());
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(40).WithEndSize(40), property);
     }

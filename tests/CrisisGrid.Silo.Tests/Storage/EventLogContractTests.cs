@@ -2,6 +2,7 @@ using CrisisGrid.Grains.Events;
 using CrisisGrid.Grains.News;
 using CrisisGrid.Silo.Tests.Storage.Support;
 using CrisisGrid.Testing;
+using Microsoft.Extensions.Time.Testing;
 using static CrisisGrid.Silo.Tests.Storage.TestEvents;
 
 namespace CrisisGrid.Silo.Tests.Storage;
@@ -15,7 +16,7 @@ public abstract partial class EventLogContractTests : IAsyncLifetime
 {
     private readonly List<IEventLog> _opened = [];
 
-    protected ManualTimeProvider Time { get; } = new(new DateTimeOffset(2027, 3, 1, 6, 0, 0, 123, TimeSpan.Zero));
+    protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2027, 3, 1, 6, 0, 0, 123, TimeSpan.Zero));
 
     /// <summary>Creates the empty store this test uses (a temp file, a fresh schema).</summary>
     protected abstract Task CreateStoreAsync();

@@ -27,7 +27,7 @@ public sealed class PostgresStorageRegistrationTests : IAsyncLifetime
     [ContractFact]
     public async Task UseStorage_with_provider_postgres_serves_the_log_from_the_configured_database()
     {
-        var services = new ServiceCollection().AddSingleton<TimeProvider>(new ManualTimeProvider());
+        var services = new ServiceCollection().AddSingleton<TimeProvider>(TestClock.Create());
         services.AddStorage(new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {

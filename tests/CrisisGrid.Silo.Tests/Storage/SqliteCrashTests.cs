@@ -42,7 +42,7 @@ public sealed class SqliteCrashTests : IDisposable
         }
 
         Assert.True(acknowledged.Count >= 400, $"Only {acknowledged.Count} appends were acknowledged before the writer stopped.");
-        await using var log = new SqliteEventLog(path, new ManualTimeProvider());
+        await using var log = new SqliteEventLog(path, TestClock.Create());
         var recovered = await log.ReadExerciseAsync(Exercise);
         var sequences = recovered.Select(r => r.Sequence).ToList();
 

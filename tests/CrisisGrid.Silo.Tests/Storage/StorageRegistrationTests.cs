@@ -17,7 +17,7 @@ public sealed class StorageRegistrationTests : IDisposable
     public async Task AddSqliteStorage_registers_one_log_and_one_reminder_table_on_the_file_and_disposing_the_container_flushes_appends()
     {
         var path = _directory.File("silo/crisisgrid.db"); // the directory does not exist yet
-        var services = new ServiceCollection().AddSingleton<TimeProvider>(new ManualTimeProvider());
+        var services = new ServiceCollection().AddSingleton<TimeProvider>(TestClock.Create());
         services.AddSqliteStorage(path);
         var provider = services.BuildServiceProvider();
 
