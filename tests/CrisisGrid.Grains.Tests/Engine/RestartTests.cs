@@ -6,6 +6,7 @@ using CrisisGrid.Grains.Nations;
 using CrisisGrid.Grains.Scenarios;
 using CrisisGrid.Grains.Tests.Support;
 using CrisisGrid.Testing;
+using Orleans.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrisisGrid.Grains.Tests.Engine;
@@ -62,7 +63,11 @@ public sealed class RestartTests : EngineTest
         Driver.Silo.Time.Advance(TimeSpan.FromHours(3)); // nothing is running while the clock moves
         Driver.Silo = await TestSilo.StartAsync(Driver.Silo.DatabasePath, Driver.Silo.Time);
 
-        // Nobody calls the exercise: the reminder wakes it, the orders close and the turn is adjudicated.
+        // Nobody calls the exercise: its durable reminder survived the restart and wakes it (delivered here as Orleans'
+        // reminder service would: that service runs on the real clock, which the test does not move); the orders
+        // close and the turn is adjudicated.
+        var reminder = Assert.Single((await Driver.Silo.Services.GetRequiredService<IReminderTable>().ReadRows(0, 0)).Reminders, r => r.ReminderName == ExerciseGrain.DeadlineReminderName);
+        await Driver.Silo.Grains.GetGrain<IRemindable>(reminder.GrainId).ReceiveReminder(reminder.ReminderName, default);
         await Eventually.True(
             async () =>
             {
