@@ -49,14 +49,14 @@ public static class ExerciseEndpoints
                 var nation = grains.GetGrain<INationGrain>(GrainKeys.Scoped(exerciseId, code));
                 return (await nation.GetState()).Initialized
                     ? Results.Ok(await nation.GetView(await Effective(grains, exerciseId, who.Participant)))
-                    : Problems.NotFound($"Exercise '{exerciseId}' has no nation '{code}'.");
+                    : Problems.NotFound("This exercise has no nation with that code.");
             }));
 
         exercise.MapGet("/alliances/{code}", (string exerciseId, string code, HttpContext http, AccessGuard guard, IGrainFactory grains) =>
             EndpointHelpers.AsParticipant(http, guard, exerciseId, async who =>
                 await grains.GetGrain<IAllianceGrain>(GrainKeys.Scoped(exerciseId, code)).GetView(await Effective(grains, exerciseId, who.Participant)) is { } view
                     ? Results.Ok(view)
-                    : Problems.NotFound($"Exercise '{exerciseId}' has no alliance '{code}'.")));
+                    : Problems.NotFound("This exercise has no alliance with that code.")));
 
         exercise.MapGet("/replay", (string exerciseId, long at, string? @as, HttpContext http, AccessGuard guard, IGrainFactory grains) =>
             EndpointHelpers.AsParticipant(http, guard, exerciseId, async who =>
