@@ -108,6 +108,11 @@ public static class ExerciseEndpoints
             return Problems.BadRequest("Name a bundled scenario or upload one, not both.", "scenarioId", string.Join(", ", library.List().Select(s => s.Id)));
         }
 
+        if (request.ScenarioYaml is { } upload && ScenarioUploadBounds.Check(upload) is { } tooBig)
+        {
+            return Problems.Unprocessable(tooBig.Detail, [new { path = tooBig.Field, message = tooBig.Detail, allowed = tooBig.Allowed, text = tooBig.Detail }]);
+        }
+
         var loaded = request.ScenarioYaml is { } yaml ? ScenarioLoader.Load(yaml, "upload.yaml") : library.Find(request.ScenarioId!);
         if (loaded is null)
         {

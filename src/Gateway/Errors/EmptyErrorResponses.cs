@@ -19,7 +19,8 @@ public sealed class EmptyErrorResponses(RequestDelegate next, ClientProblemLog l
             return;
         }
 
-        if (!http.Response.HasStarted && http.Response.ContentLength is null or 0 && string.IsNullOrEmpty(http.Response.ContentType))
+        // Not started means no byte of a body was written (a body starts the response), whatever the content type says.
+        if (!http.Response.HasStarted)
         {
             var (code, title, detail) = ProblemBody.ForStatus(status, http.Request.Path.Value ?? "", kestrel.Value.Limits);
             await ProblemBody.Write(http, status, code, title, detail);

@@ -20,7 +20,11 @@ public static class GatewayErrors
     }
 
     /// <summary>Outermost: fills every error answered without a body and logs what clients caused.</summary>
-    public static void UseEmptyErrorResponses(this WebApplication app) => app.UseMiddleware<EmptyErrorResponses>();
+    public static void UseEmptyErrorResponses(this WebApplication app)
+    {
+        app.UseMiddleware<EmptyErrorResponses>();
+        app.UseMiddleware<TextErrorBodies>();
+    }
 
     /// <summary>After authentication and rate limiting: bodies are JSON in UTF-8 and within bounds before endpoints bind them.</summary>
     public static void UseJsonBodyGuard(this WebApplication app) => app.UseMiddleware<JsonBodyGuard>();

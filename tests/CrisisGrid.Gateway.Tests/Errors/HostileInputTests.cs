@@ -256,6 +256,45 @@ public sealed class HostileInputTests : GatewayTest
         Assert.All(lines.Where(l => l.Contains("rate-limited", StringComparison.Ordinal)), l => Assert.StartsWith("Warning", l, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("nations", 101, 100)]
+    [InlineData("nations", 8_000, 100)]
+    [InlineData("alliances", 51, 50)]
+    [InlineData("msel", 1_001, 1_000)]
+    public async Task A_scenario_upload_beyond_its_size_bounds_is_refused_naming_the_bound(string section, int count, int limit)
+    {
+        var exercises = (await Api.GetJson(null, "/api/exercises")).AsArray().Count;
+        var yaml = new StringBuilder("format: crisisgrid/scenario\nversion: 1\nid: big\ntitle: Big\n").Append(section).Append(":\n");
+        for (var i = 0; i < count; i++)
+        {
+            yaml.Append(System.Globalization.CultureInfo.InvariantCulture, $"  - {{code: N{i:D4}, name: Entry {i}}}\n");
+        }
+
+        using var response = await Gateway.Http.PostAsync("/api/exercises", JsonContent(new JsonObject { ["scenarioYaml"] = yaml.ToString() }));
+
+        var problem = await ProblemShape.Assert(422, response);
+        Assert.Equal($"at most {limit} {section}", (string?)problem["problems"]![0]!["allowed"]);
+        Assert.Equal(exercises, (await Api.GetJson(null, "/api/exercises")).AsArray().Count);
+    }
+
+    [Fact]
+    public async Task A_scenario_upload_within_the_bounds_is_judged_by_the_loader()
+    {
+        var yaml = new StringBuilder("format: crisisgrid/scenario\nversion: 1\nid: big\ntitle: Big\nnations:\n");
+        for (var i = 0; i < 100; i++)
+        {
+            yaml.Append(System.Globalization.CultureInfo.InvariantCulture, $"  - {{code: N{i:D3}, name: Entry {i}}}\n");
+        }
+
+        using var response = await Gateway.Http.PostAsync("/api/exercises", JsonContent(new JsonObject { ["scenarioYaml"] = yaml.ToString() }));
+
+        var problem = await ProblemShape.Assert(422, response);
+        Assert.DoesNotContain("at most 100 nations", problem.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains(problem["problems"]!.AsArray(), p => ((string?)p!["text"] ?? "").Contains("upload.yaml", StringComparison.Ordinal));
+    }
+
+    private static StringContent JsonContent(JsonNode body) => new(body.ToJsonString(), Encoding.UTF8, "application/json");
+
     private async Task<HttpResponseMessage> Post(string? token, string path, string body)
     {
         var request = Authorized(HttpMethod.Post, path, token);

@@ -63,14 +63,13 @@ public static class RawHttp
 
     private static RawResponse Parse(byte[] bytes)
     {
-        var text = Encoding.UTF8.GetString(bytes);
-        var split = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        var split = bytes.AsSpan().IndexOf("\r\n\r\n"u8);
         if (split < 0)
         {
-            return new RawResponse(0, new Dictionary<string, string>(), text);
+            return new RawResponse(0, new Dictionary<string, string>(), Encoding.UTF8.GetString(bytes));
         }
 
-        var lines = text[..split].Split("\r\n");
+        var lines = Encoding.Latin1.GetString(bytes, 0, split).Split("\r\n");
         var status = lines[0].Length >= 12 && int.TryParse(lines[0].AsSpan(9, 3), out var s) ? s : 0;
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var line in lines.Skip(1))
@@ -82,33 +81,27 @@ public static class RawHttp
             }
         }
 
-        var body = text[(split + 4)..];
-        if (headers.TryGetValue("transfer-encoding", out var encoding) && encoding.Contains("chunked", StringComparison.OrdinalIgnoreCase))
-        {
-            body = Dechunk(body);
-        }
-
-        return new RawResponse(status, headers, body);
+        var body = bytes.AsSpan(split + 4);
+        var chunked = headers.TryGetValue("transfer-encoding", out var encoding) && encoding.Contains("chunked", StringComparison.OrdinalIgnoreCase);
+        return new RawResponse(status, headers, Encoding.UTF8.GetString(chunked ? Dechunk(body) : body));
     }
 
-    private static string Dechunk(string chunked)
+    private static byte[] Dechunk(ReadOnlySpan<byte> chunked)
     {
-        var result = new StringBuilder();
-        var at = 0;
-        while (at < chunked.Length)
+        using var result = new MemoryStream();
+        while (chunked.Length > 0)
         {
-            var end = chunked.IndexOf("\r\n", at, StringComparison.Ordinal);
-            if (end < 0 || !int.TryParse(chunked.AsSpan(at, end - at).Trim(), System.Globalization.NumberStyles.HexNumber, null, out var size) || size == 0)
+            var end = chunked.IndexOf("\r\n"u8);
+            if (end < 0 || !int.TryParse(Encoding.ASCII.GetString(chunked[..end]).Split(';')[0].Trim(), System.Globalization.NumberStyles.HexNumber, null, out var size) || size == 0)
             {
                 break;
             }
 
-            // Sizes count bytes; problem bodies here are ASCII-safe enough that characters stand for bytes.
             var take = Math.Min(size, chunked.Length - end - 2);
-            result.Append(chunked, end + 2, take);
-            at = end + 2 + take + 2;
+            result.Write(chunked.Slice(end + 2, take));
+            chunked = chunked[Math.Min(chunked.Length, end + 2 + take + 2)..];
         }
 
-        return result.ToString();
+        return result.ToArray();
     }
 }

@@ -33,8 +33,17 @@ public sealed class RawHub : IAsyncDisposable
         return hub;
     }
 
-    public Task SendText(string text) =>
-        _socket.SendAsync(Encoding.UTF8.GetBytes(text + Separator), WebSocketMessageType.Text, true, CancellationToken.None);
+    public async Task SendText(string text)
+    {
+        try
+        {
+            await _socket.SendAsync(Encoding.UTF8.GetBytes(text + Separator), WebSocketMessageType.Text, true, CancellationToken.None);
+        }
+        catch (WebSocketException)
+        {
+            // The server closed the connection: what follows reports it as closed.
+        }
+    }
 
     /// <summary>Sends <paramref name="message"/> and waits for the completion of <paramref name="invocationId"/> or a close.</summary>
     public async Task<HubAnswer> Exchange(string message, string invocationId, TimeSpan? timeout = null)
