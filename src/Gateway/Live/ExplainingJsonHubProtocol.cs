@@ -35,8 +35,18 @@ public sealed class ExplainingJsonHubProtocol(IOptions<JsonHubProtocolOptions> o
 
     public bool TryParseMessage(ref ReadOnlySequence<byte> input, IInvocationBinder binder, [NotNullWhen(true)] out HubMessage? message)
     {
+        var before = input.Length;
         if (!_json.TryParseMessage(ref input, binder, out message))
         {
+            // A complete message of a type the protocol ignores (e.g. 99) is consumed yet reported as "no message";
+            // with a maximum message size set, SignalR then re-reads it forever and the connection stops answering.
+            // Reporting it as a ping (which the server ignores) lets the next message through.
+            if (input.Length < before)
+            {
+                message = PingMessage.Instance;
+                return true;
+            }
+
             return false;
         }
 

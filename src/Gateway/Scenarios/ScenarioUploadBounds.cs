@@ -74,6 +74,11 @@ public static class ScenarioUploadBounds
         {
             return null; // not YAML: the loader reports where, with line and column
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some malformed input (found by the fuzz suite); the loader would too.
+            return ($"The scenario is not valid YAML (near line {parser.Current?.Start.Line ?? 1}).", "scenarioYaml", "a YAML document in the crisisgrid/scenario format");
+        }
 
         return null;
     }
