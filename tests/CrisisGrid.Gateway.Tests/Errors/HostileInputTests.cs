@@ -82,6 +82,20 @@ public sealed class HostileInputTests : GatewayTest
         Assert.Equal(session.ExerciseId, (string?)snapshot.Result?["exerciseId"]);
     }
 
+    [Theory]
+    [InlineData(99)]
+    [InlineData(-1)]
+    public async Task A_hub_message_of_an_unknown_type_is_ignored_and_the_connection_keeps_answering(int type)
+    {
+        var session = await ExerciseSession.Create(Api);
+        await using var hub = await RawHub.Connect(Gateway.BaseAddress, session.Observer);
+
+        await hub.SendText($$$"""{"type":{{{type}}},"invocationId":"1","target":"Join","arguments":[]}""");
+        var snapshot = await hub.Exchange("""{"type":1,"invocationId":"2","target":"Snapshot","arguments":[]}""", "2");
+
+        Assert.Equal(session.ExerciseId, (string?)snapshot.Result?["exerciseId"]);
+    }
+
     [Fact]
     public async Task A_lone_surrogate_in_a_hub_command_is_refused_naming_the_field()
     {
