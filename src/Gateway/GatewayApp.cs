@@ -1,5 +1,6 @@
 using CrisisGrid.Gateway.Api;
 using CrisisGrid.Gateway.Commands;
+using CrisisGrid.Gateway.Errors;
 using CrisisGrid.Gateway.Hosting;
 using CrisisGrid.Gateway.Identity;
 using CrisisGrid.Gateway.Live;
@@ -33,6 +34,7 @@ public static class GatewayApp
         var dataDirectory = Path.GetFullPath(gateway.DataDirectory);
         Directory.CreateDirectory(dataDirectory);
         KeepSecretsOutOfLogs(builder.Logging);
+        builder.AddGatewayErrors();
         builder.UseCrisisGridClient();
 
         builder.Services.ConfigureHttpJsonOptions(o => GatewayJson.Apply(o.SerializerOptions));
@@ -66,6 +68,7 @@ public static class GatewayApp
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            GatewayErrors.AnswerRateLimits(o, gateway.Limits.JoinAttemptsPerMinute);
             o.AddPolicy(JoinEndpoints.RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = gateway.Limits.JoinAttemptsPerMinute, Window = TimeSpan.FromMinutes(1) }));
@@ -101,8 +104,8 @@ public static class GatewayApp
         var app = builder.Build();
         var origins = AllowedOrigins(app, gateway);
 
+        app.UseEmptyErrorResponses();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
         app.UseWebSockets(new WebSocketOptions { AllowedOrigins = { }, KeepAliveInterval = TimeSpan.FromSeconds(15) });
         app.Use(RejectForeignOrigins(origins));
         app.UseCors(policy => policy.SetIsOriginAllowed(origin => origins().Contains(origin)).AllowAnyHeader().AllowAnyMethod().AllowCredentials());
@@ -110,6 +113,7 @@ public static class GatewayApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseJsonBodyGuard();
 
         app.MapJoinEndpoints();
         app.MapExerciseEndpoints();
@@ -153,8 +157,7 @@ public static class GatewayApp
     {
         if (context.Request.Path.StartsWithSegments(HubPath) && context.Request.Headers.Origin is { Count: > 0 } origin && !origins().Contains(origin.ToString()))
         {
-            context.Response.StatusCode = StatusCodes.Status403Forbidden;
-            return context.Response.WriteAsJsonAsync(new { title = "Origin not allowed", detail = $"Origin '{origin}' may not connect; allowed: {string.Join(", ", origins())}." });
+            return GatewayErrors.RefuseOrigin(context);
         }
 
         return next(context);

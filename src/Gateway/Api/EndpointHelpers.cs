@@ -18,7 +18,7 @@ internal static class EndpointHelpers
 
         var identity = await guard.Resolve(http.User, exerciseId);
         return identity is null
-            ? Problems.Forbidden($"Your token does not open exercise '{exerciseId}' (it belongs to another exercise, or its join code was revoked).")
+            ? Problems.Forbidden("Your token does not open this exercise (it belongs to another exercise, or its join code was revoked).")
             : await action(identity);
     }
 }

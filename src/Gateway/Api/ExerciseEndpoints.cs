@@ -1,6 +1,7 @@
 using CrisisGrid.Gateway.Commands;
 using CrisisGrid.Gateway.Hosting;
 using CrisisGrid.Gateway.Identity;
+using CrisisGrid.Gateway.Scenarios;
 using CrisisGrid.Grains.Scenarios;
 using CrisisGrid.Grains.Access;
 using CrisisGrid.Grains.Alliances;
@@ -49,14 +50,14 @@ public static class ExerciseEndpoints
                 var nation = grains.GetGrain<INationGrain>(GrainKeys.Scoped(exerciseId, code));
                 return (await nation.GetState()).Initialized
                     ? Results.Ok(await nation.GetView(await Effective(grains, exerciseId, who.Participant)))
-                    : Problems.NotFound($"Exercise '{exerciseId}' has no nation '{code}'.");
+                    : Problems.NotFound("This exercise has no nation with that code.");
             }));
 
         exercise.MapGet("/alliances/{code}", (string exerciseId, string code, HttpContext http, AccessGuard guard, IGrainFactory grains) =>
             EndpointHelpers.AsParticipant(http, guard, exerciseId, async who =>
                 await grains.GetGrain<IAllianceGrain>(GrainKeys.Scoped(exerciseId, code)).GetView(await Effective(grains, exerciseId, who.Participant)) is { } view
                     ? Results.Ok(view)
-                    : Problems.NotFound($"Exercise '{exerciseId}' has no alliance '{code}'.")));
+                    : Problems.NotFound("This exercise has no alliance with that code.")));
 
         exercise.MapGet("/replay", (string exerciseId, long at, string? @as, HttpContext http, AccessGuard guard, IGrainFactory grains) =>
             EndpointHelpers.AsParticipant(http, guard, exerciseId, async who =>
@@ -106,6 +107,11 @@ public static class ExerciseEndpoints
         if (request is null || (request.ScenarioId is null) == (request.ScenarioYaml is null))
         {
             return Problems.BadRequest("Name a bundled scenario or upload one, not both.", "scenarioId", await BundledIds(grains));
+        }
+
+        if (request.ScenarioYaml is { } upload && ScenarioUploadBounds.Check(upload) is { } tooBig)
+        {
+            return Problems.Unprocessable(tooBig.Detail, [new { path = tooBig.Field, message = tooBig.Detail, allowed = tooBig.Allowed, text = tooBig.Detail }]);
         }
 
         var library = Scenarios(grains);

@@ -10,9 +10,16 @@ public static class Problems
 {
     public const string TypeBase = "https://crisisgrid.dev/problems/";
 
+    /// <summary>A rule's refusal: 403 not allowed, 404 not found, 400 an invalid argument, otherwise 409 refused by the rules.</summary>
     public static IResult Rejected(Rejection rejection) => Results.Problem(
-        statusCode: rejection.Code == RejectionCodes.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict,
-        title: rejection.Code == RejectionCodes.Forbidden ? "Not allowed" : "Refused by the rules",
+        statusCode: StatusOf(rejection.Code),
+        title: rejection.Code switch
+        {
+            RejectionCodes.Forbidden => "Not allowed",
+            RejectionCodes.NotFound or RejectionCodes.NotInitialized => "Not found",
+            RejectionCodes.InvalidArgument => "Invalid argument",
+            _ => "Refused by the rules",
+        },
         detail: rejection.Message,
         type: TypeBase + rejection.Code,
         extensions: Extensions(rejection.Code, rejection.Field, rejection.Allowed));
@@ -35,6 +42,14 @@ public static class Problems
     public static IResult Unprocessable(string detail, IReadOnlyList<object> problems) => Results.Problem(
         statusCode: StatusCodes.Status422UnprocessableEntity, title: "Invalid scenario", detail: detail, type: TypeBase + "invalid-scenario",
         extensions: new Dictionary<string, object?> { ["code"] = "invalid-scenario", ["problems"] = problems });
+
+    public static int StatusOf(string rejectionCode) => rejectionCode switch
+    {
+        RejectionCodes.Forbidden => StatusCodes.Status403Forbidden,
+        RejectionCodes.NotFound or RejectionCodes.NotInitialized => StatusCodes.Status404NotFound,
+        RejectionCodes.InvalidArgument => StatusCodes.Status400BadRequest,
+        _ => StatusCodes.Status409Conflict,
+    };
 
     private static Dictionary<string, object?> Extensions(string code, string? field, string? allowed) =>
         new() { ["code"] = code, ["field"] = field, ["allowed"] = allowed };

@@ -80,6 +80,11 @@ public sealed partial class CommandDispatcher(IGrainFactory grains, AccessGuard 
             return CommandReply.Malformed($"Unknown command type '{envelope.Type}'.", "type", string.Join(", ", Types.Order(StringComparer.Ordinal)));
         }
 
+        if (envelope.Args is { } raw && Errors.JsonShapeCheck.Check(raw, "args") is { } shape)
+        {
+            return CommandReply.Malformed(shape.Detail, shape.Field, shape.Allowed);
+        }
+
         // Ids are scoped to the join code, so two participants choosing the same id never collide.
         var command = new CommandContext($"{who.CodeId}:{envelope.CommandId}", who.Participant);
         CommandResult result;
@@ -89,7 +94,8 @@ public sealed partial class CommandDispatcher(IGrainFactory grains, AccessGuard 
         }
         catch (JsonException ex)
         {
-            return CommandReply.Malformed(Describe(ex), ex.Path is { Length: > 1 } path ? "args" + path[1..] : "args", null);
+            var (detail, field, allowed) = Errors.JsonProblemWords.Describe(ex, "args");
+            return CommandReply.Malformed(detail, field, allowed);
         }
         catch (MalformedArgsException ex)
         {
@@ -131,14 +137,6 @@ public sealed partial class CommandDispatcher(IGrainFactory grains, AccessGuard 
 
     private static T ArgsOrDefault<T>(JsonElement args, T fallback) =>
         args.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null ? fallback : Args<T>(args);
-
-    // System.Text.Json's messages name the .NET type; keep the part a client can act on.
-    private static string Describe(JsonException ex)
-    {
-        var message = ex.Message;
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
-    }
 
     [GeneratedRegex("^[A-Za-z0-9._:-]{1,100}$")]
     private static partial Regex CommandIdPattern();

@@ -4,6 +4,8 @@ using System.Runtime.ExceptionServices;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
+using CrisisGrid.Gateway.Errors;
+using CrisisGrid.Gateway.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CrisisGrid.Gateway.Live;
@@ -15,7 +17,7 @@ namespace CrisisGrid.Gateway.Live;
 /// a <see cref="HubException"/>, so binding failures are re-raised as one that names the method's parameters and the
 /// problem. Hand-written because SignalR has no option for it; everything else is delegated unchanged.
 /// </summary>
-public sealed class ExplainingJsonHubProtocol(IOptions<JsonHubProtocolOptions> options) : IHubProtocol
+public sealed class ExplainingJsonHubProtocol(IOptions<JsonHubProtocolOptions> options, IOptions<GatewayOptions> gateway) : IHubProtocol
 {
     private readonly JsonHubProtocol _json = new(options);
 
@@ -27,54 +29,41 @@ public sealed class ExplainingJsonHubProtocol(IOptions<JsonHubProtocolOptions> o
 
     public bool IsVersionSupported(int version) => _json.IsVersionSupported(version);
 
-    public void WriteMessage(HubMessage message, IBufferWriter<byte> output) => _json.WriteMessage(message, output);
+    public void WriteMessage(HubMessage message, IBufferWriter<byte> output) => _json.WriteMessage(InWords(message), output);
 
-    public ReadOnlyMemory<byte> GetMessageBytes(HubMessage message) => _json.GetMessageBytes(message);
+    public ReadOnlyMemory<byte> GetMessageBytes(HubMessage message) => _json.GetMessageBytes(InWords(message));
 
     public bool TryParseMessage(ref ReadOnlySequence<byte> input, IInvocationBinder binder, [NotNullWhen(true)] out HubMessage? message)
     {
+        var before = input.Length;
         if (!_json.TryParseMessage(ref input, binder, out message))
         {
+            // A complete message of a type the protocol ignores (e.g. 99) is consumed yet reported as "no message";
+            // with a maximum message size set, SignalR then re-reads it forever and the connection stops answering.
+            // Reporting it as a ping (which the server ignores) lets the next message through.
+            if (input.Length < before)
+            {
+                message = PingMessage.Instance;
+                return true;
+            }
+
             return false;
         }
 
         if (message is InvocationBindingFailureMessage failure && failure.BindingFailure.SourceException is not HubException)
         {
-            var explained = new HubException($"The arguments do not fit {Signature(binder, failure.Target)}: {Reason(failure.BindingFailure.SourceException)}");
+            var explained = new HubException($"The arguments do not fit {HubErrorWords.Signature(failure.Target)}: {JsonProblemWords.Describe(failure.BindingFailure.SourceException, subject: "The argument").Detail}");
             message = new InvocationBindingFailureMessage(failure.InvocationId, failure.Target, ExceptionDispatchInfo.Capture(explained));
         }
 
         return true;
     }
 
-    private static string Signature(IInvocationBinder binder, string target)
+    // Errors leave the gateway without exception types or .NET messages (see HubErrorWords).
+    private HubMessage InWords(HubMessage message) => message switch
     {
-        try
-        {
-            return $"{target}({string.Join(", ", binder.GetParameterTypes(target).Select(t => t.Name))})";
-        }
-        catch (HubException)
-        {
-            return target;
-        }
-    }
-
-    // System.Text.Json's message says what did not fit (a value of the wrong type, an unknown field); SignalR's own says
-    // when arguments are missing. The position in the text that System.Text.Json appends means nothing to the caller.
-    private static string Reason(Exception exception)
-    {
-        var reason = exception;
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            reason = e;
-            if (e is System.Text.Json.JsonException)
-            {
-                break;
-            }
-        }
-
-        var message = reason.Message;
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
-    }
+        CompletionMessage { Error: { } error } completion => CompletionMessage.WithError(completion.InvocationId!, HubErrorWords.Rewrite(error)),
+        CloseMessage { Error: { } error } close => new CloseMessage(HubErrorWords.RewriteClose(error, gateway.Value.Limits.MaxMessageBytes), close.AllowReconnect),
+        _ => message,
+    };
 }
