@@ -193,7 +193,7 @@ function makeClient(index) {
   const client = {
     index,
     role: roleOf(index),
-    received: new Map(), // sequence -> receive time (ms, performance.now())
+    received: new Map(), // event key (eventKey) -> receive time (ms, performance.now())
     batches: [], // receive times of Events messages
     watermark: 0,
     snapshotSequence: 0,
@@ -208,8 +208,14 @@ function makeClient(index) {
     onBatch(batch, events) {
       const now = performance.now();
       client.batches.push(now);
-      if (target === 'gateway' && client.role.kind === 'control') captureTemplate(events);
-      for (const e of events) audienceOf.set(e.sequence, e.audience);
+      if (client.role.kind === 'control') {
+        // Exercise control is numbered by the log itself: it tells which event each command's sequence numbers are.
+        if (target === 'gateway') captureTemplate(events);
+        for (const e of events) {
+          audienceOf.set(e.sequence, e.audience);
+          keyOf.set(e.sequence, eventKey(e));
+        }
+      }
       if (!client.joined) client.early.push({ batch, events, now });
       else client.apply(batch, events, now);
     },
@@ -231,8 +237,8 @@ function makeClient(index) {
         // An event the Join snapshot already covered may still arrive once after the reply (the hub adds the
         // connection to its group before it takes the snapshot); the protocol says to drop it (LiveMessages.cs).
         if (e.sequence <= client.snapshotSequence) client.coveredBySnapshot++;
-        else if (client.received.has(e.sequence)) client.duplicates++;
-        else client.received.set(e.sequence, now);
+        else if (client.received.has(eventKey(e))) client.duplicates++;
+        else client.received.set(eventKey(e), now);
       }
     },
   };
@@ -240,7 +246,17 @@ function makeClient(index) {
 }
 
 let gapReports = 0;
-const audienceOf = new Map(); // sequence -> audience, learnt from exercise control's clients (they see everything)
+const audienceOf = new Map(); // log sequence -> audience, learnt from exercise control's clients (they see everything)
+const keyOf = new Map(); // log sequence -> event key, learnt the same way
+
+// Each viewer numbers events by its own count (the n-th event it may see; README, "The live protocol"), so a team's
+// sequence numbers are not the log's: events are matched across clients by what they are. The bare hub's messages
+// repeat one payload with the log's numbers, which every client shares there.
+function eventKey(e) {
+  if (target !== 'gateway') return `seq:${e.sequence}`;
+  const id = e.event.newsId ?? e.event.orderId ?? e.event.order?.orderId ?? '';
+  return `${e.stream}|${e.event.$type}|${id}`;
+}
 const templates = {};
 function captureTemplate(events) {
   for (const e of events) {
@@ -341,7 +357,7 @@ const entitled = (command, client) => {
   for (let s = command.first; s <= command.last; s++) {
     // Until some exercise-control client has the event, its audience is unknown; control is entitled either way.
     const audience = command.audience ?? audienceOf.get(s);
-    if (audience ? allows(audience, client.role) : client.role.kind === 'control') seqs.push(s);
+    if (audience ? allows(audience, client.role) : client.role.kind === 'control') seqs.push(keyOf.get(s) ?? `unseen:${s}`);
   }
   return seqs;
 };

@@ -38,10 +38,9 @@ public static class ExerciseEndpoints
         exercise.MapGet("/events", (string exerciseId, long? after, int? max, HttpContext http, AccessGuard guard, IGrainFactory grains) =>
             EndpointHelpers.AsParticipant(http, guard, exerciseId, async who =>
             {
-                var feed = grains.GetGrain<IExerciseFeedGrain>(exerciseId);
-                var events = await feed.Read(Math.Max(0, after ?? 0), Math.Clamp(max ?? 500, 1, 2000));
-                var viewer = await feed.GetViewer(who.Participant);
-                return Results.Ok(events.Where(e => e.Audience.Allows(viewer)));
+                // Numbered in the caller's own numbering: "after" is a position the caller was given (docs/visibility.md).
+                var page = await grains.GetGrain<IExerciseFeedGrain>(exerciseId).ReadFor(who.Participant, Math.Max(0, after ?? 0), Math.Clamp(max ?? 500, 1, 2000));
+                return Results.Ok(page.Events);
             }));
 
         exercise.MapGet("/nations/{code}", (string exerciseId, string code, HttpContext http, AccessGuard guard, IGrainFactory grains) =>

@@ -6,8 +6,10 @@ using CrisisGrid.Grains.Access;
 using CrisisGrid.Grains.Alliances;
 using CrisisGrid.Grains.Commands;
 using CrisisGrid.Grains.Exercises;
+using CrisisGrid.Grains.Feed;
 using CrisisGrid.Grains.Infrastructure;
 using CrisisGrid.Grains.Nations;
+using CrisisGrid.Grains.Visibility;
 
 namespace CrisisGrid.Gateway.Commands;
 
@@ -107,7 +109,26 @@ public sealed partial class CommandDispatcher(IGrainFactory grains, AccessGuard 
             guard.Revoked(who.ExerciseId, Args<RevokeJoinCode>(envelope.Args ?? default).CodeId);
         }
 
-        return CommandReply.From(result);
+        return await InViewerNumbers(who, CommandReply.From(result));
+    }
+
+    /// <summary>
+    /// A command's sequence numbers as its sender may see them: a team is told its own positions (the n-th event it
+    /// may see), never the log's, which would tell it how much happened out of its sight (docs/visibility.md).
+    /// </summary>
+    private async Task<CommandReply> InViewerNumbers(ExerciseIdentity who, CommandReply reply)
+    {
+        if (reply is not { FirstSequence: { } first, LastSequence: { } last } || VisibilityPolicy.NumberingOf(who.Participant) is null)
+        {
+            return reply;
+        }
+
+        var feed = grains.GetGrain<IExerciseFeedGrain>(who.ExerciseId);
+        return reply with
+        {
+            FirstSequence = await feed.PositionAt(who.Participant, first - 1) + 1,
+            LastSequence = await feed.PositionAt(who.Participant, last),
+        };
     }
 
     private static Task<CommandResult> Alliance<T>(IGrainFactory grains, ExerciseIdentity who, JsonElement args, Func<IAllianceGrain, T, Task<CommandResult>> send)

@@ -51,20 +51,23 @@ public sealed class ExerciseHub(FeedRelay relay, LiveConnections connections, Co
         return new JoinReply(await Feed(identity).GetSnapshot(identity.Participant));
     }
 
-    /// <summary>What the caller missed after <paramref name="afterSequence"/> (its watermark).</summary>
+    /// <summary>
+    /// What the caller missed after <paramref name="afterSequence"/> (its watermark, a position in its own numbering:
+    /// the n-th event it may see).
+    /// </summary>
     public async Task<ResyncReply> Resync(long afterSequence)
     {
         var identity = Identity();
         var feed = Feed(identity);
-        var events = await feed.Read(Math.Max(0, afterSequence), ResyncLimit + 1);
-        if (events.Count > ResyncLimit)
+        var page = await feed.ReadFor(identity.Participant, Math.Max(0, afterSequence), ResyncLimit + 1);
+        if (page.Events.Length > ResyncLimit || !page.Continues)
         {
+            // Too far behind, or the watermark is in a numbering this viewer no longer has (an observer's, from before
+            // the review opened): start again from a snapshot.
             return new ResyncReply(null, await feed.GetSnapshot(identity.Participant));
         }
 
-        var viewer = await feed.GetViewer(identity.Participant); // observers see all once the review is open
-        var to = Math.Max(afterSequence, events.Count > 0 ? events[^1].Sequence : afterSequence);
-        return new ResyncReply(new EventBatch(identity.ExerciseId, afterSequence, to, [.. events.Where(e => e.Audience.Allows(viewer))]), null);
+        return new ResyncReply(new EventBatch(identity.ExerciseId, afterSequence, page.To, page.Events), null);
     }
 
     public async Task<Grains.World.ExerciseSnapshot> Snapshot()

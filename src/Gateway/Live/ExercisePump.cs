@@ -4,12 +4,15 @@ using CrisisGrid.Grains.Access;
 using CrisisGrid.Grains.Events;
 using CrisisGrid.Grains.Exercises;
 using CrisisGrid.Grains.Feed;
+using CrisisGrid.Grains.Visibility;
 
 namespace CrisisGrid.Gateway.Live;
 
 /// <summary>
 /// One exercise's events on their way to its viewer groups. A single loop keeps them in order: it drops what was
-/// already delivered, fills any gap from the feed, then sends each group the events its viewer may see.
+/// already delivered, fills any gap from the feed, then sends each group the events its viewer may see, numbered in
+/// that viewer's own numbering (the n-th event it may see; docs/visibility.md) — counted on from the position the feed
+/// gave when the group was added, with the same policy the feed numbers by.
 /// </summary>
 internal sealed class ExercisePump
 {
@@ -20,7 +23,7 @@ internal sealed class ExercisePump
     private readonly FeedRelay _relay;
     private readonly ILogger _logger;
     private readonly Channel<Work> _work = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly ConcurrentDictionary<string, long> _groups = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, GroupState> _groups = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Func<string, Task<(long Delivered, bool ReviewOpen)>> _subscribe;
     private long _delivered;
@@ -35,10 +38,26 @@ internal sealed class ExercisePump
     /// <summary>Completes once the pump is subscribed and knows how far the feed has delivered.</summary>
     public Task Ready => _ready.Task;
 
-    private sealed record Work(IReadOnlyList<RecordedEvent> Events, long CatchUpTo);
+    private sealed record Work(IReadOnlyList<RecordedEvent> Events, long CatchUpTo, string? AddGroup = null, TaskCompletionSource? Added = null);
 
-    /// <summary>Starts serving a group; its first batch starts from what the pump has delivered so far.</summary>
-    public void EnsureGroup(string key) => _groups.TryAdd(key, Volatile.Read(ref _delivered));
+    /// <summary>What a group was last sent: up to which log sequence, and its viewer's position there.</summary>
+    private sealed record GroupState(long LastSent, long Position);
+
+    /// <summary>
+    /// Starts serving a group (once the returned task completes); its first batch starts from what the pump has
+    /// delivered so far. Added inside the loop, so its starting position matches exactly what was delivered.
+    /// </summary>
+    public Task EnsureGroup(string key)
+    {
+        if (_groups.ContainsKey(key))
+        {
+            return Task.CompletedTask;
+        }
+
+        var added = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _work.Writer.TryWrite(new Work([], 0, key, added));
+        return added.Task;
+    }
 
     public void Enqueue(IReadOnlyList<RecordedEvent> events) => _work.Writer.TryWrite(new Work(events, 0));
 
@@ -67,13 +86,31 @@ internal sealed class ExercisePump
         {
             try
             {
+                if (work.AddGroup is { } key)
+                {
+                    await AddGroup(key, work.Added!);
+                    continue;
+                }
+
                 await Process(work);
             }
             catch (Exception ex)
             {
+                work.Added?.TrySetException(ex);
                 _logger.LogError(ex, "Relaying events of {Exercise} failed after {Delivered}", _exerciseId, _delivered);
             }
         }
+    }
+
+    private async Task AddGroup(string key, TaskCompletionSource added)
+    {
+        if (!_groups.ContainsKey(key))
+        {
+            var position = await _feed.PositionAt(ViewerGroups.Viewer(key, _reviewOpen), _delivered);
+            _groups[key] = new GroupState(_delivered, position);
+        }
+
+        added.TrySetResult();
     }
 
     private async Task Process(Work work)
@@ -121,6 +158,7 @@ internal sealed class ExercisePump
     private async Task Deliver(List<RecordedEvent> events)
     {
         var to = events[^1].Sequence;
+        var reviewOpenBefore = _reviewOpen;
         foreach (var e in events)
         {
             switch (e.Event)
@@ -135,17 +173,58 @@ internal sealed class ExercisePump
         }
 
         Volatile.Write(ref _delivered, to);
-        foreach (var (key, lastSent) in _groups)
+        foreach (var (key, group) in _groups)
         {
-            var viewer = ViewerGroups.Viewer(key, _reviewOpen);
-            var visible = events.Where(e => e.Sequence > lastSent && e.Audience.Allows(viewer)).ToList();
-            if (visible.Count == 0)
+            var position = group.Position;
+            foreach (var batch in Batches(key, group, events, reviewOpenBefore))
             {
-                continue;
+                await _relay.Send(_exerciseId, key, batch);
+                position = batch.To;
             }
 
-            await _relay.Send(_exerciseId, key, new EventBatch(_exerciseId, lastSent, to, visible));
-            _groups[key] = to;
+            _groups[key] = new GroupState(to, position);
+        }
+    }
+
+    /// <summary>
+    /// What one group is sent of <paramref name="events"/>: the events its viewer may see, numbered on from its
+    /// position. When the review opens, observers move from the public count to the log's numbering: what came before
+    /// goes in one batch, what follows in another that starts at the log's sequence (its client resyncs and is given a
+    /// snapshot, see <see cref="Grains.Visibility.ViewerNumbering.Continues"/>).
+    /// </summary>
+    private List<EventBatch> Batches(string key, GroupState group, List<RecordedEvent> events, bool reviewOpen)
+    {
+        var batches = new List<EventBatch>();
+        var viewer = ViewerGroups.Viewer(key, reviewOpen);
+        var (from, position) = (group.Position, group.Position);
+        var visible = new List<RecordedEvent>();
+        foreach (var e in events.Where(e => e.Sequence > group.LastSent))
+        {
+            if (ViewerEvents.Visible([e], viewer, position) is [var seen])
+            {
+                visible.Add(seen);
+                position = seen.Sequence;
+            }
+
+            if (e.Event is ReviewOpened && VisibilityPolicy.NumberingOf(ViewerGroups.Viewer(key, true)) != VisibilityPolicy.NumberingOf(viewer))
+            {
+                Flush();
+                viewer = ViewerGroups.Viewer(key, true);
+                (from, position) = (e.Sequence, e.Sequence);
+            }
+        }
+
+        Flush();
+        return batches;
+
+        void Flush()
+        {
+            if (visible.Count > 0)
+            {
+                batches.Add(new EventBatch(_exerciseId, from, position, [.. visible]));
+                visible = [];
+                from = position;
+            }
         }
     }
 }

@@ -42,7 +42,7 @@ public sealed class FeedRelay(
         // The pump exists (and queues events) before it subscribes, so nothing published meanwhile is dropped.
         var pump = _pumps.GetOrAdd(exerciseId, id => new ExercisePump(id, grains.GetGrain<IExerciseFeedGrain>(id), Subscribe, this, logger));
         await pump.Ready;
-        pump.EnsureGroup(groupKey);
+        await pump.EnsureGroup(groupKey);
     }
 
     public Task StartAsync(CancellationToken cancellationToken)

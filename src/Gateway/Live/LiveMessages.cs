@@ -4,9 +4,10 @@ using CrisisGrid.Grains.World;
 namespace CrisisGrid.Gateway.Live;
 
 /// <summary>
-/// Events of the exercise log in (<see cref="From"/>, <see cref="To"/>], filtered for the receiver. A client keeps a
-/// watermark (the last To it applied, or its snapshot's sequence): a batch with From above it means something was
-/// missed — call Resync; events at or below it are duplicates to drop.
+/// The receiver's events with positions in (<see cref="From"/>, <see cref="To"/>] of its own numbering: the n-th
+/// event a viewer may see has position n (for exercise control, the log's sequence number; see docs/visibility.md).
+/// A client keeps a watermark (the last To it applied, or its snapshot's sequence): a batch with From above it means
+/// something was missed — call Resync; events at or below it are duplicates to drop.
 /// </summary>
 public sealed record EventBatch(string ExerciseId, long From, long To, IReadOnlyList<RecordedEvent> Events);
 

@@ -1,4 +1,5 @@
 using CrisisGrid.Grains.Access;
+using CrisisGrid.Grains.Visibility;
 
 namespace CrisisGrid.Gateway.Live;
 
@@ -21,7 +22,7 @@ public static class ViewerGroups
     public static Participant Viewer(string key, bool reviewOpen) => key switch
     {
         "control" => Participant.Facilitator,
-        "observer" => Participant.Observer.InExercise(reviewOpen),
+        "observer" => VisibilityPolicy.InExercise(Participant.Observer, reviewOpen),
         _ => Participant.Team(key["team:".Length..]),
     };
 }

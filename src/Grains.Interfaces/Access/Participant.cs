@@ -35,13 +35,6 @@ public sealed record Participant(ParticipantRole Role, string? Nation = null, bo
     [JsonIgnore]
     public bool IsControl => Role is ParticipantRole.Facilitator or ParticipantRole.System;
 
-    /// <summary>
-    /// This participant as an exercise treats it: observers see everything once exercise control has opened the
-    /// after-action review (the only place this rule lives).
-    /// </summary>
-    public Participant InExercise(bool reviewOpen) =>
-        Role == ParticipantRole.Observer && reviewOpen ? this with { FullView = true } : this;
-
     public bool Plays(string nation) => Role == ParticipantRole.Team && string.Equals(Nation, nation, StringComparison.Ordinal);
 
     public override string ToString() => Role == ParticipantRole.Team ? $"team {Nation}" : Role.ToString().ToLowerInvariant();

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CrisisGrid.Grains.Access;
+using CrisisGrid.Grains.Visibility;
 
 namespace CrisisGrid.Grains.Events;
 
@@ -32,15 +33,14 @@ public sealed record Audience(AudienceKind Kind, ImmutableArray<string> Nations)
 
     public static Audience ToNation(string nation) => new(AudienceKind.Nations, [nation]);
 
-    /// <summary>Whether <paramref name="viewer"/> may see an event with this audience.</summary>
-    public bool Allows(Participant viewer) => viewer.Role switch
-    {
-        ParticipantRole.Facilitator or ParticipantRole.System => true,
-        ParticipantRole.Observer => Kind == AudienceKind.Public || viewer.FullView,
-        ParticipantRole.Team => Kind == AudienceKind.Public
-            || (Kind == AudienceKind.Nations && viewer.Nation is { } nation && Nations.Contains(nation, StringComparer.Ordinal)),
-        _ => false,
-    };
+    /// <summary>
+    /// A private channel between exactly two nations (a negotiation's backchannel): their two teams and those with the
+    /// full view, nobody else — not their allies, not a mediator.
+    /// </summary>
+    public static Audience Backchannel(string nation, string other) => ToNations([nation, other]);
+
+    /// <summary>Whether <paramref name="viewer"/> may see an event with this audience; the rule is <see cref="VisibilityPolicy.MaySee"/>.</summary>
+    public bool Allows(Participant viewer) => VisibilityPolicy.MaySee(viewer, this);
 
     public bool Equals(Audience? other) =>
         other is not null && Kind == other.Kind && Nations.SequenceEqual(other.Nations, StringComparer.Ordinal);

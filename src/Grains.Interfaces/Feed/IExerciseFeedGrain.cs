@@ -1,5 +1,6 @@
 using CrisisGrid.Grains.Access;
 using CrisisGrid.Grains.Events;
+using CrisisGrid.Grains.Visibility;
 using CrisisGrid.Grains.World;
 using Orleans.Concurrency;
 
@@ -28,10 +29,26 @@ public interface IExerciseFeedGrain : IGrainWithStringKey
     /// <summary>Events after <paramref name="afterSequence"/>, unfiltered: callers filter for their viewer.</summary>
     Task<IReadOnlyList<RecordedEvent>> Read(long afterSequence, int maxCount);
 
+    /// <summary>
+    /// Up to <paramref name="maxCount"/> of the events <paramref name="viewer"/> (as the exercise treats it now) may
+    /// see after its position <paramref name="afterPosition"/>, numbered in its own numbering: what HTTP event reads
+    /// and Resync answer. A team's numbers count only what it may see (see docs/visibility.md).
+    /// </summary>
+    Task<VisibleEvents> ReadFor(Participant viewer, long afterPosition, int maxCount);
+
+    /// <summary>
+    /// <paramref name="viewer"/>'s position (taken as given, not adjusted for the review) at log sequence
+    /// <paramref name="sequence"/>: how many events it may see up to there.
+    /// </summary>
+    Task<long> PositionAt(Participant viewer, long sequence);
+
     /// <summary>The viewer as the exercise treats it now (observers see everything once the review is open).</summary>
     Task<Participant> GetViewer(Participant viewer);
 
-    /// <summary>What <paramref name="viewer"/> may see now, consistent at one sequence number.</summary>
+    /// <summary>
+    /// What <paramref name="viewer"/> may see now, consistent at one sequence number, numbered in the viewer's own
+    /// numbering (its <see cref="ExerciseSnapshot.Sequence"/> is its position).
+    /// </summary>
     Task<ExerciseSnapshot> GetSnapshot(Participant viewer);
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using CrisisGrid.Grains.Access;
 using CrisisGrid.Grains.Scenarios;
+using CrisisGrid.Grains.Visibility;
 
 namespace CrisisGrid.Grains.Alliances;
 
@@ -8,9 +9,7 @@ public static class AllianceViews
 {
     /// <summary>Whether <paramref name="viewer"/> may read the alliance's member traffic.</summary>
     public static bool SeesMemberTraffic(AllianceState state, Participant viewer) =>
-        viewer.IsControl
-        || (viewer.Role == ParticipantRole.Observer && viewer.FullView)
-        || (viewer.Role == ParticipantRole.Team && viewer.Nation is { } nation && state.IsMember(nation) && !state.IsSuspended(nation));
+        VisibilityPolicy.SeesMemberTraffic(viewer, state.ActiveMembers);
 
     public static AllianceView For(AllianceState state, Participant viewer)
     {

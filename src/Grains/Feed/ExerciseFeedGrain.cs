@@ -1,5 +1,6 @@
 using CrisisGrid.Grains.Access;
 using CrisisGrid.Grains.Events;
+using CrisisGrid.Grains.Visibility;
 using CrisisGrid.Grains.World;
 using Microsoft.Extensions.Logging;
 using Orleans.Utilities;
@@ -21,6 +22,7 @@ public sealed class ExerciseFeedGrain(IEventLog log, ILogger<ExerciseFeedGrain> 
     // Subscriptions lapse unless renewed: a gateway that died stops costing notifications within a minute. Gateways
     // renew every few seconds (and resubscribe to a feed that moved to another silo). Runtime machinery: real clock.
     private readonly ObserverManager<IExerciseFeedObserver> _observers = new(TimeSpan.FromMinutes(1), logger);
+    private readonly ViewerNumbering _numbering = new();
     private WorldState _world = null!;
 
     private string ExerciseId => this.GetPrimaryKeyString();
@@ -50,25 +52,7 @@ public sealed class ExerciseFeedGrain(IEventLog log, ILogger<ExerciseFeedGrain> 
         }
 
         batch.AddRange(fresh);
-        var delivered = new List<RecordedEvent>(batch.Count);
-        foreach (var recorded in batch)
-        {
-            if (recorded.Sequence == _world.Sequence + 1)
-            {
-                Fold(recorded);
-                delivered.Add(recorded);
-            }
-            else if (recorded.Sequence > _world.Sequence + 1)
-            {
-                logger.LogError("Feed of {Exercise} cannot deliver {Sequence}: the log has a gap after {Last}", ExerciseId, recorded.Sequence, _world.Sequence);
-                break;
-            }
-        }
-
-        if (delivered.Count > 0)
-        {
-            _observers.Notify(o => o.OnEvents(ExerciseId, delivered));
-        }
+        Deliver(batch);
     }
 
     public Task<long> Subscribe(IExerciseFeedObserver observer)
@@ -93,14 +77,36 @@ public sealed class ExerciseFeedGrain(IEventLog log, ILogger<ExerciseFeedGrain> 
         return await log.ReadExerciseAsync(ExerciseId, afterSequence, _world.Sequence, maxCount);
     }
 
+    public async Task<VisibleEvents> ReadFor(Participant viewer, long afterPosition, int maxCount)
+    {
+        var effective = _world.Effective(viewer);
+        afterPosition = Math.Max(0, afterPosition);
+        var sequences = _numbering.SequencesAfter(effective, afterPosition, maxCount);
+        var events = sequences.Count == 0
+            ? []
+            : ViewerEvents.Visible(await ReadRange(sequences[0] - 1, sequences[^1]), effective, afterPosition);
+        var to = sequences.Count < maxCount ? _numbering.PositionAt(effective, _world.Sequence) : events[^1].Sequence;
+        return new VisibleEvents(afterPosition, Math.Max(afterPosition, to), [.. events], _numbering.Continues(effective, afterPosition));
+    }
+
+    public async Task<long> PositionAt(Participant viewer, long sequence)
+    {
+        if (sequence > _world.Sequence)
+        {
+            // A command's events are published before it is answered; should a publish have failed, the log has them.
+            Deliver(await log.ReadExerciseAsync(ExerciseId, _world.Sequence, sequence));
+        }
+
+        return _numbering.PositionAt(viewer, sequence);
+    }
+
     public Task<Participant> GetViewer(Participant viewer) => Task.FromResult(_world.Effective(viewer));
 
-    public Task<ExerciseSnapshot> GetSnapshot(Participant viewer) => Task.FromResult(Snapshots.Build(_world, viewer, _recent));
+    public Task<ExerciseSnapshot> GetSnapshot(Participant viewer) => Task.FromResult(Snapshots.BuildNumbered(_world, viewer, _numbering, _recent));
 
     public async Task<ExerciseSnapshot?> GetSnapshotAt(Participant requester, Participant viewer, long sequence)
     {
-        var allowed = requester.IsControl || (requester.Role == ParticipantRole.Observer && _world.Exercise.ReviewOpen);
-        if (!allowed || sequence < 0)
+        if (!VisibilityPolicy.MayReplay(requester, _world.Exercise.ReviewOpen) || sequence < 0)
         {
             return null;
         }
@@ -109,9 +115,45 @@ public sealed class ExerciseFeedGrain(IEventLog log, ILogger<ExerciseFeedGrain> 
         return Snapshots.Build(WorldState.Replay(ExerciseId, events), viewer, events);
     }
 
+    /// <summary>Folds the events that continue the log (in order, from the next sequence) and notifies subscribers.</summary>
+    private void Deliver(IEnumerable<RecordedEvent> batch)
+    {
+        var delivered = new List<RecordedEvent>();
+        foreach (var recorded in batch.OrderBy(e => e.Sequence))
+        {
+            if (recorded.Sequence == _world.Sequence + 1)
+            {
+                Fold(recorded);
+                delivered.Add(recorded);
+            }
+            else if (recorded.Sequence > _world.Sequence + 1)
+            {
+                logger.LogError("Feed of {Exercise} cannot deliver {Sequence}: the log has a gap after {Last}", ExerciseId, recorded.Sequence, _world.Sequence);
+                break;
+            }
+        }
+
+        if (delivered.Count > 0)
+        {
+            _observers.Notify(o => o.OnEvents(ExerciseId, delivered));
+        }
+    }
+
+    /// <summary>The log's events in (<paramref name="after"/>, <paramref name="upTo"/>], from memory when recent enough.</summary>
+    private async Task<IReadOnlyList<RecordedEvent>> ReadRange(long after, long upTo)
+    {
+        if (_recent.First is { } oldest && after >= oldest.Value.Sequence - 1)
+        {
+            return [.. _recent.Where(e => e.Sequence > after && e.Sequence <= upTo)];
+        }
+
+        return await log.ReadExerciseAsync(ExerciseId, after, upTo);
+    }
+
     private void Fold(RecordedEvent recorded)
     {
         _world = _world.Apply(recorded);
+        _numbering.Add(recorded);
         _recent.AddLast(recorded);
         if (_recent.Count > RecentCapacity)
         {

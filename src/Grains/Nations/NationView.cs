@@ -1,15 +1,16 @@
 using System.Collections.Immutable;
 using CrisisGrid.Grains.Access;
 using CrisisGrid.Grains.Scenarios;
+using CrisisGrid.Grains.Visibility;
 
 namespace CrisisGrid.Grains.Nations;
 
 public static class NationViews
 {
-    /// <summary>Fog of war for nations: private state only for the nation's own team and for exercise control.</summary>
+    /// <summary>Fog of war for nations: private state only where <see cref="VisibilityPolicy.SeesNationPrivate"/> allows.</summary>
     public static NationView For(NationState state, Participant viewer)
     {
-        var seesPrivate = viewer.IsControl || viewer.Plays(state.Code) || (viewer.Role == ParticipantRole.Observer && viewer.FullView);
+        var seesPrivate = VisibilityPolicy.SeesNationPrivate(viewer, state.Code);
         return new NationView(
             state.Code,
             state.Name,

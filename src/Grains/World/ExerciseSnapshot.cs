@@ -3,6 +3,7 @@ using CrisisGrid.Grains.Access;
 using CrisisGrid.Grains.Alliances;
 using CrisisGrid.Grains.Events;
 using CrisisGrid.Grains.Nations;
+using CrisisGrid.Grains.Visibility;
 
 namespace CrisisGrid.Grains.World;
 
@@ -24,6 +25,23 @@ public static class Snapshots
             ExerciseViews.For(world.Exercise, effective),
             [.. world.Nations.Values.Where(n => n.Initialized).Select(n => NationViews.For(n, effective))],
             [.. world.Alliances.Values.Where(a => a.Initialized).Select(a => AllianceViews.For(a, effective))],
-            [.. recent.Where(e => e.Sequence <= world.Sequence && e.Audience.Allows(effective)).TakeLast(RecentEvents)]);
+            [.. recent.Where(e => e.Sequence <= world.Sequence && VisibilityPolicy.MaySee(effective, e.Audience)).TakeLast(RecentEvents)]);
+    }
+
+    /// <summary>
+    /// The snapshot <paramref name="viewer"/> is given live: as <see cref="Build"/>, numbered in the viewer's own
+    /// numbering (its <see cref="ExerciseSnapshot.Sequence"/> is its position, each recent event its n-th visible
+    /// event) and without internal keys it may not see (<see cref="ViewerEvents.Project"/>).
+    /// </summary>
+    public static ExerciseSnapshot BuildNumbered(WorldState world, Participant viewer, ViewerNumbering numbering, IEnumerable<RecordedEvent> recent)
+    {
+        var effective = world.Effective(viewer);
+        var inRange = recent.Where(e => e.Sequence <= world.Sequence).ToList();
+        var before = inRange.Count == 0 ? 0 : numbering.PositionAt(effective, inRange[0].Sequence - 1);
+        return Build(world, viewer, []) with
+        {
+            Sequence = numbering.PositionAt(effective, world.Sequence),
+            Recent = [.. ViewerEvents.Visible(inRange, effective, before).TakeLast(RecentEvents)],
+        };
     }
 }

@@ -3,6 +3,7 @@ using CrisisGrid.Grains.Access;
 using CrisisGrid.Grains.Adjudication;
 using CrisisGrid.Grains.Exercises;
 using CrisisGrid.Grains.Scenarios;
+using CrisisGrid.Grains.Visibility;
 
 namespace CrisisGrid.Grains.World;
 
@@ -11,7 +12,7 @@ public static class ExerciseViews
     public static ExerciseView For(ExerciseState state, Participant viewer)
     {
         var scenario = state.Scenario;
-        var control = viewer.IsControl || (viewer.Role == ParticipantRole.Observer && viewer.FullView);
+        var control = VisibilityPolicy.SeesControlView(viewer);
         return new ExerciseView(
             state.Id,
             state.Name,

@@ -60,5 +60,5 @@ public sealed record WorldState(
     }
 
     /// <summary>The viewer as the exercise treats it now: observers get the full view once the review is open.</summary>
-    public Participant Effective(Participant viewer) => viewer.InExercise(Exercise.ReviewOpen);
+    public Participant Effective(Participant viewer) => Visibility.VisibilityPolicy.InExercise(viewer, Exercise.ReviewOpen);
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using CrisisGrid.Gateway.Tests.Support;
+using CrisisGrid.Grains.Access;
 using CrisisGrid.Grains.Alliances;
 using CrisisGrid.Grains.Events;
 using CrisisGrid.Grains.Exercises;
@@ -121,17 +122,20 @@ public sealed class NorthernShieldTests : GatewayTest
 
         // Every member was sent the alliance's traffic in log order; the outsiders were sent none of it.
         var log = (await Api.GetJson(_facilitator, $"/api/exercises/{_exerciseId}/events?after=0&max=2000")).AsArray();
-        var allianceLog = log.Where(e => (string)e!["stream"]! == "alliance/NSA").Select(e => e!["sequence"]!.GetValue<long>()).ToList();
+        var allianceLog = log.Where(e => (string)e!["stream"]! == "alliance/NSA").Select(e => (Sequence: e!["sequence"]!.GetValue<long>(), At: e["recordedAt"]!.GetValue<DateTimeOffset>())).ToList();
         foreach (var member in Members)
         {
-            var sent = _live[member].Applied.Where(e => e.Stream == "alliance/NSA").Select(e => e.Sequence).ToList();
-            Assert.Equal(allianceLog.Where(s => s > _live[member].Snapshot.Sequence), sent);
+            // Each member counts its own events; its snapshot's number is the log sequence it had seen up to.
+            var joinedAt = await LogNumbering.SequenceAt(Gateway.BaseAddress, _exerciseId, Participant.Team(member), _live[member].Snapshot.Sequence);
+            var sent = _live[member].Applied.Where(e => e.Stream == "alliance/NSA").Select(e => e.RecordedAt).ToList();
+            Assert.Equal(allianceLog.Where(e => e.Sequence > joinedAt).Select(e => e.At), sent);
         }
 
         foreach (var outsider in Outsiders)
         {
             await _live[outsider].Resync();
-            Assert.True(_live[outsider].Watermark >= log.Count); // the clock moved the exercise on too: more may have come
+            // In its own numbering; the clock moved the exercise on too: more may have come.
+            Assert.True(_live[outsider].Watermark >= await LogNumbering.PositionAt(Gateway.BaseAddress, _exerciseId, Participant.Team(outsider), log.Count));
             Assert.DoesNotContain(_live[outsider].Applied, e => e.Stream == "alliance/NSA");
             Assert.Contains(_live[outsider].Applied, e => e.Event is ArmedAttackReported { Victim: "LET" }); // the attack itself is public
             var received = string.Join("\n", _live[outsider].Connection.RawReceived);

@@ -82,9 +82,16 @@ public sealed class GatewayCrashTests : IDisposable
 
         Assert.Equal(Enumerable.Range(1, log.Count).Select(i => (long)i), log.Select(e => e["sequence"]!.GetValue<long>())); // gapless, 1..n
         var commandIds = await CodeIds(api, session);
+        // A reply gives its sender's own numbers (a team counts only what it may see, and is shown no command ids):
+        // each command's events are at those numbers in the log as its sender reads it.
+        var logsBySender = new Dictionary<string, List<JsonNode>>();
         foreach (var ack in acknowledged)
         {
-            var recorded = log.Where(e => (string?)e["commandId"] == commandIds[ack.Command.Token] + ":" + ack.Command.CommandId).ToList();
+            var token = ack.Command.Token;
+            var senderLog = token == session.Facilitator ? log : logsBySender.TryGetValue(token, out var read) ? read : logsBySender[token] = await ReadLog(api, session, token);
+            var recorded = token == session.Facilitator
+                ? log.Where(e => (string?)e["commandId"] == commandIds[token] + ":" + ack.Command.CommandId).ToList()
+                : senderLog.Where(e => Is(e, ack.Command)).ToList();
             Assert.Equal(Enumerable.Range((int)ack.FirstSequence, (int)(ack.LastSequence - ack.FirstSequence + 1)).Select(i => (long)i), recorded.Select(e => e["sequence"]!.GetValue<long>()));
             Assert.Equal(1, Effects(log, ack.Command));
         }
@@ -125,23 +132,26 @@ public sealed class GatewayCrashTests : IDisposable
         : new(token, orderId, "nation.submitOrder", new { orderId, action = new { kind = "publicStatement", tone = "firm", text = "We hold." } }, "order", orderId);
 
     /// <summary>How many times the command's effect is in the log: a news item, an inject's release, an order.</summary>
-    private static int Effects(List<JsonNode> log, Sent command) => command.Kind switch
+    private static int Effects(List<JsonNode> log, Sent command) => log.Count(e => Is(e, command));
+
+    /// <summary>Whether <paramref name="e"/> is the effect of <paramref name="command"/>.</summary>
+    private static bool Is(JsonNode e, Sent command) => command.Kind switch
     {
-        "news" => log.Count(e => (string?)e["event"]!["$type"] == "news.published" && (string?)e["event"]!["headline"] == command.Key),
-        "inject" => log.Count(e => (string?)e["event"]!["$type"] == "exercise.inject-released" && (string?)e["event"]!["inject"]!["id"] == command.Key),
-        "withdrawal" => log.Count(e => (string?)e["event"]!["$type"] == "nation.order-withdrawn" && (string?)e["event"]!["orderId"] == command.Key),
-        _ => log.Count(e => (string?)e["event"]!["$type"] == "nation.order-submitted" && (string?)e["event"]!["order"]!["orderId"] == command.Key),
+        "news" => (string?)e["event"]!["$type"] == "news.published" && (string?)e["event"]!["headline"] == command.Key,
+        "inject" => (string?)e["event"]!["$type"] == "exercise.inject-released" && (string?)e["event"]!["inject"]!["id"] == command.Key,
+        "withdrawal" => (string?)e["event"]!["$type"] == "nation.order-withdrawn" && (string?)e["event"]!["orderId"] == command.Key,
+        _ => (string?)e["event"]!["$type"] == "nation.order-submitted" && (string?)e["event"]!["order"]!["orderId"] == command.Key,
     };
 
     // An inject's release, brief and news are one append; news, orders and withdrawals are one event each.
     private static int ExpectedEvents(Sent command) => command.Kind == "inject" ? 3 : 1;
 
-    private static async Task<List<JsonNode>> ReadLog(GatewayApi api, ExerciseSession session)
+    private static async Task<List<JsonNode>> ReadLog(GatewayApi api, ExerciseSession session, string? token = null)
     {
         var events = new List<JsonNode>();
         while (true)
         {
-            var page = (await api.GetJson(session.Facilitator, $"/api/exercises/{session.ExerciseId}/events?after={events.Count}&max=2000")).AsArray();
+            var page = (await api.GetJson(token ?? session.Facilitator, $"/api/exercises/{session.ExerciseId}/events?after={events.Count}&max=2000")).AsArray();
             if (page.Count == 0)
             {
                 return events;

@@ -37,6 +37,7 @@ public sealed class LeakTests(LeakScene scene) : IClassFixture<LeakScene>
         ["exercise catalog"] = new((_, _) => "/api/exercises", Access.Anyone),
         ["snapshot"] = new((id, _) => $"/api/exercises/{id}", Access.Participant),
         ["events after 0"] = new((id, _) => $"/api/exercises/{id}/events?after=0&max=2000", Access.Participant),
+        ["events after 10, a few"] = new((id, _) => $"/api/exercises/{id}/events?after=10&max=5", Access.Participant),
         ["nation ARD"] = new((id, _) => $"/api/exercises/{id}/nations/ARD", Access.Participant),
         ["nation BOR"] = new((id, _) => $"/api/exercises/{id}/nations/BOR", Access.Participant),
         ["alliance NCP"] = new((id, _) => $"/api/exercises/{id}/alliances/NCP", Access.Participant),
@@ -54,6 +55,7 @@ public sealed class LeakTests(LeakScene scene) : IClassFixture<LeakScene>
         ["Join"] = new("Join", []),
         ["Snapshot"] = new("Snapshot", []),
         ["Resync(0)"] = new("Resync", [0L]),
+        ["Resync(10)"] = new("Resync", [10L]),
         ["Send: vote for ARD on its draft"] = new("Send", [Envelope("alliance.castVote", new { alliance = "NCP", draftId = DraftId, member = "ARD", choice = "no" })], [DraftId, Marker]),
         ["Send: withdraw ARD's order"] = new("Send", [Envelope("nation.withdrawOrder", new { nation = "ARD", orderId = PendingOrderId })], [PendingOrderId, Marker]),
     };

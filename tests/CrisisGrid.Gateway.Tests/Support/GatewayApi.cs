@@ -34,13 +34,34 @@ public sealed class GatewayApi(HttpClient http)
         SendAs(token, HttpMethod.Post, $"/api/exercises/{exerciseId}/commands",
             new { commandId = commandId ?? $"cmd-{Interlocked.Increment(ref _commands)}", type, args });
 
-    /// <summary>Sends a command that must be accepted, and returns the reply.</summary>
+    /// <summary>
+    /// Sends a command that must be accepted, and returns the reply with its sequence numbers in the exercise log's
+    /// numbering, whoever sent it (a team is told positions in its own numbering; the harness translates them back
+    /// with <see cref="LogNumbering"/>), so any client can be caught up to it. <see cref="Send"/> gives the raw reply.
+    /// </summary>
     public async Task<CommandReply> Accept(string token, string exerciseId, string type, object? args = null, string? commandId = null)
     {
         using var response = await Send(token, exerciseId, type, args, commandId);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{type} was refused: {(int)response.StatusCode} {body}");
-        return JsonSerializer.Deserialize<CommandReply>(body, GatewayJson.Options)!;
+        var reply = JsonSerializer.Deserialize<CommandReply>(body, GatewayJson.Options)!;
+        if (reply is not { FirstSequence: { } first, LastSequence: { } last } || http.BaseAddress is not { } gateway)
+        {
+            return reply;
+        }
+
+        var me = await GetJson(token, "/api/me");
+        if ((string?)me["role"] != "team")
+        {
+            return reply;
+        }
+
+        var sender = Grains.Access.Participant.Team((string)me["nation"]!);
+        return reply with
+        {
+            FirstSequence = await LogNumbering.SequenceAt(gateway, exerciseId, sender, first),
+            LastSequence = await LogNumbering.SequenceAt(gateway, exerciseId, sender, last),
+        };
     }
 
     public async Task<string> IssueCode(string facilitatorToken, string exerciseId, string role, string? nation = null)

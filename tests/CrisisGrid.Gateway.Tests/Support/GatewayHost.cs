@@ -30,7 +30,14 @@ public sealed class GatewayHost : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address);
         Http = new HttpClient { BaseAddress = BaseAddress };
+        Running[BaseAddress.ToString()] = this;
     }
+
+    // The gateways running in this process, by address: the harness reads their logs to translate between the log's
+    // sequence numbers and a viewer's own numbering (LogNumbering).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, GatewayHost> Running = new();
+
+    public static GatewayHost? Find(Uri address) => Running.GetValueOrDefault(new Uri(address.GetLeftPart(UriPartial.Authority) + "/").ToString());
 
     public Uri BaseAddress { get; }
 
@@ -104,6 +111,7 @@ public sealed class GatewayHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Running.TryRemove(new KeyValuePair<string, GatewayHost>(BaseAddress.ToString(), this));
         Http.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();

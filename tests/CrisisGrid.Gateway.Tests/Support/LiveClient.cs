@@ -10,8 +10,11 @@ namespace CrisisGrid.Gateway.Tests.Support;
 /// </summary>
 public sealed class LiveClient : IAsyncDisposable
 {
-    private LiveClient(SignalRTestClient connection, ExerciseSnapshot snapshot)
+    private Uri _gateway;
+
+    private LiveClient(Uri gateway, SignalRTestClient connection, ExerciseSnapshot snapshot)
     {
+        _gateway = gateway;
         Connection = connection;
         Snapshot = snapshot;
         Watermark = snapshot.Sequence;
@@ -32,17 +35,31 @@ public sealed class LiveClient : IAsyncDisposable
     {
         var connection = await SignalRTestClient.ConnectAsync(gateway, token);
         var reply = await connection.Invoke<JoinReply>("Join");
-        return new LiveClient(connection, reply.Snapshot);
+        return new LiveClient(gateway, connection, reply.Snapshot);
     }
 
-    /// <summary>Processes pushed batches until the watermark reaches <paramref name="sequence"/> (or times out).</summary>
+    /// <summary>
+    /// Processes pushed batches until this client has everything up to the exercise log's sequence
+    /// <paramref name="sequence"/> (as exercise control and <see cref="GatewayApi.Accept"/> give it), or times out.
+    /// The watermark is in the client's own numbering; the target is translated to it (<see cref="LogNumbering"/>).
+    /// </summary>
     public async Task CatchUpTo(long sequence, TimeSpan? timeout = null)
     {
         var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
-        while (Watermark < sequence)
+        var viewer = Snapshot.Viewer;
+        var target = await LogNumbering.PositionAt(_gateway, Snapshot.ExerciseId, viewer, sequence);
+        while (Watermark < target || viewer != Snapshot.Viewer)
         {
+            if (viewer != Snapshot.Viewer)
+            {
+                // The client's numbering changed (an observer given the full view when the review opened).
+                viewer = Snapshot.Viewer;
+                target = await LogNumbering.PositionAt(_gateway, Snapshot.ExerciseId, viewer, sequence);
+                continue;
+            }
+
             var left = until - DateTime.UtcNow;
-            Assert.True(left > TimeSpan.Zero, $"Watermark stuck at {Watermark}, expected {sequence}.");
+            Assert.True(left > TimeSpan.Zero, $"Watermark stuck at {Watermark}, expected {target} (log sequence {sequence}).");
             EventBatch batch;
             try
             {
@@ -117,7 +134,7 @@ public sealed class LiveClient : IAsyncDisposable
             return;
         }
 
-        Take(batch);
+        await Take(batch);
     }
 
     public async Task Resync()
@@ -131,7 +148,7 @@ public sealed class LiveClient : IAsyncDisposable
         }
         else
         {
-            Take(reply.Batch!);
+            await Take(reply.Batch!);
         }
     }
 
@@ -139,6 +156,7 @@ public sealed class LiveClient : IAsyncDisposable
     public async Task Reconnect(Uri gateway, string token)
     {
         await Connection.DisposeAsync();
+        _gateway = gateway; // a restarted gateway may listen elsewhere
         Connection = await SignalRTestClient.ConnectAsync(gateway, token);
         await Connection.Invoke<JoinReply>("Join");
         await Resync();
@@ -146,9 +164,16 @@ public sealed class LiveClient : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
 
-    private void Take(EventBatch batch)
+    private async Task Take(EventBatch batch)
     {
-        Applied.AddRange(batch.Events.Where(e => e.Sequence > Watermark));
+        var fresh = batch.Events.Where(e => e.Sequence > Watermark).ToList();
+        Applied.AddRange(fresh);
         Watermark = Math.Max(Watermark, batch.To);
+        if (fresh.Any(e => e.Event is Grains.Exercises.ReviewOpened) && Snapshot.Viewer is { Role: Grains.Access.ParticipantRole.Observer, FullView: false })
+        {
+            // As the web client does: the observer now has the full view, numbered by the log; start again from there.
+            Snapshot = await Connection.Invoke<ExerciseSnapshot>("Snapshot");
+            Watermark = Snapshot.Sequence;
+        }
     }
 }

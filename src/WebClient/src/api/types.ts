@@ -332,10 +332,16 @@ export interface DomainEvent {
 
 export interface RecordedEvent {
   exerciseId: string;
+  /**
+   * This viewer's own number for the event: the n-th event it may see (exercise control's numbers are the log's).
+   * Batches' from/to, snapshots' sequence and Resync's watermark use the same numbering (README, "The live protocol").
+   */
   sequence: number;
   stream: string;
+  /** 0 unless the viewer has the full view: a stream's count would tell about events it may not see. */
   streamVersion: number;
   recordedAt: IsoInstant;
+  /** null unless the viewer has the full view. */
   commandId: string | null;
   audience: { kind: "public" | "control" | "nations"; nations: string[] };
   event: DomainEvent;

@@ -44,8 +44,17 @@ export function fromSnapshot(snapshot: ExerciseSnapshot, previous?: ClientState)
     exercise: snapshot.exercise,
     nations: snapshot.nations,
     alliances: snapshot.alliances,
-    timeline: mergeTimeline(previous?.exerciseId === snapshot.exerciseId ? previous.timeline : [], snapshot.recent, snapshot.sequence),
+    timeline: mergeTimeline(previous && sameNumbering(previous, snapshot) ? previous.timeline : [], snapshot.recent, snapshot.sequence),
   };
+}
+
+/**
+ * Whether a snapshot numbers events the way the client's earlier state did. Each viewer has its own numbering (the n-th
+ * event it may see); an observer's changes to the log's own when the review opens, so older timeline entries would
+ * carry numbers of the old count.
+ */
+function sameNumbering(previous: ClientState, snapshot: ExerciseSnapshot): boolean {
+  return previous.exerciseId === snapshot.exerciseId && previous.viewer.fullView === snapshot.viewer.fullView;
 }
 
 /** Keeps older events the client already had (a snapshot carries only the most recent ones), without duplicates. */

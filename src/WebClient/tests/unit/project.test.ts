@@ -158,6 +158,15 @@ describe("projection of events onto the snapshot", () => {
     expect(fromSnapshot(later, first).timeline.map((e) => e.sequence)).toEqual([11, 12]);
   });
 
+  it("starts the timeline again when the snapshot numbers events differently (an observer given the full view)", () => {
+    seq = 10;
+    const observer = { role: "observer" as const, nation: null, fullView: false };
+    const first = applyEvents(fromSnapshot({ ...snapshot(), viewer: observer }), [ev("exercise", { $type: "exercise.started" })], 11);
+    seq = 40; // the log's own numbers, which count events the observer was not shown before the review
+    const reviewing = { ...snapshot(), viewer: { ...observer, fullView: true }, sequence: 41, recent: [ev("exercise", { $type: "exercise.review-opened" })] };
+    expect(fromSnapshot(reviewing, first).timeline.map((e) => e.sequence)).toEqual([41]);
+  });
+
   it("asks for a snapshot after alliance events, and after phase changes for viewers who do not see every nation", () => {
     seq = 10;
     const team = { role: "team" as const, nation: "LET", fullView: false };
