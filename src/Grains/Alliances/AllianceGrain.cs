@@ -92,6 +92,13 @@ public sealed class AllianceGrain(IEventLog log, TimeProvider time, ILogger<Alli
         return AllianceRules.Authorise(State, nation, kind, subject, Now);
     }
 
+    public async Task<Authorisation> Mandate(DecisionKind kind, string subject)
+    {
+        await CatchUpDeadlines();
+        await SyncDeadlineReminder();
+        return AllianceRules.Mandate(State, kind, subject, Now);
+    }
+
     public async Task<AllianceState> GetState()
     {
         await CatchUpDeadlines();

@@ -67,6 +67,9 @@ public enum DecisionKind
     CollectiveStatement,
     Admission,
     Suspension,
+
+    /// <summary>Authorises the alliance's signature of one version of a negotiated agreement.</summary>
+    SignAgreement,
 }
 
 public enum DecisionRuleKind
