@@ -12,12 +12,12 @@ namespace CrisisGrid.Grains.Tests.Negotiations;
 
 /// <summary>
 /// A negotiation session under pure rules, as its grain would run them. Nations of the exercise: ARC and BOR (the
-/// parties by default), CAL (ARC's ally, outside the talks), NEU (the neutral mediator), DAN (a bystander). Each
+/// parties by default), CAL (ARC's ally, outside the talks), NEU (the neutral mediator), DAN and EST (bystanders). Each
 /// party's nation acts as its own team unless a test passes another actor.
 /// </summary>
 internal sealed class NegotiationBed
 {
-    public static readonly ImmutableArray<string> Nations = ["ARC", "BOR", "CAL", "DAN", "NEU"];
+    public static readonly ImmutableArray<string> Nations = ["ARC", "BOR", "CAL", "DAN", "EST", "NEU"];
 
     private NegotiationBed(RuleHarness<NegotiationState> harness) => Harness = harness;
 
