@@ -52,7 +52,7 @@ public sealed class NegotiationGrainTests : EngineTest
         var state = await talks.GetState();
         Assert.True(state.Initialized);
         Assert.Equal(NegotiationPhase.Convened, state.Phase);
-        Assert.Equal(["lake"], (await Driver.Exercise.GetState()).NegotiationIds);
+        Assert.Equal(["border-talks", "lake"], (await Driver.Exercise.GetState()).NegotiationIds); // small-test's standing talks, and these
         Assert.Empty((await Driver.Exercise.GetState()).Outbox);
         Assert.NotNull(await talks.GetView(Participant.Observer)); // public talks
     }
