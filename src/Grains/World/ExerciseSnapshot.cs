@@ -3,6 +3,7 @@ using CrisisGrid.Grains.Access;
 using CrisisGrid.Grains.Alliances;
 using CrisisGrid.Grains.Events;
 using CrisisGrid.Grains.Nations;
+using CrisisGrid.Grains.Negotiations;
 
 namespace CrisisGrid.Grains.World;
 
@@ -18,7 +19,8 @@ public sealed record ExerciseSnapshot(
     ExerciseView Exercise,
     ImmutableArray<NationView> Nations,
     ImmutableArray<AllianceView> Alliances,
-    ImmutableArray<RecordedEvent> Recent);
+    ImmutableArray<RecordedEvent> Recent,
+    ImmutableArray<NegotiationView> Negotiations);
 
 public static class Snapshots
 {
@@ -38,6 +40,7 @@ public static class Snapshots
             ExerciseViews.For(world.Exercise, effective),
             [.. world.Nations.Values.Where(n => n.Initialized).Select(n => NationViews.For(n, effective))],
             [.. world.Alliances.Values.Where(a => a.Initialized).Select(a => AllianceViews.For(a, effective))],
-            [.. recent.Where(e => e.Sequence <= world.Sequence && e.Audience.Allows(effective)).TakeLast(RecentEvents)]);
+            [.. recent.Where(e => e.Sequence <= world.Sequence && e.Audience.Allows(effective)).TakeLast(RecentEvents)],
+            [.. world.Sessions.Values.Select(n => NegotiationViews.For(n, effective)).OfType<NegotiationView>()]);
     }
 }
