@@ -63,7 +63,7 @@ public static class ExerciseEndpoints
             EndpointHelpers.AsParticipant(http, guard, exerciseId, async who =>
                 await grains.GetGrain<INegotiationGrain>(GrainKeys.Scoped(exerciseId, session)).GetView(await Effective(grains, exerciseId, who.Participant)) is { } view
                     ? Results.Ok(view)
-                    : Problems.NotFound($"Exercise '{exerciseId}' has no negotiation '{session}' you may see.")));
+                    : Problems.NotFound("There is no such negotiation, or none you may see.")));
 
         exercise.MapGet("/replay", (string exerciseId, long at, string? @as, HttpContext http, AccessGuard guard, IGrainFactory grains) =>
             EndpointHelpers.AsParticipant(http, guard, exerciseId, async who =>

@@ -16,24 +16,31 @@ internal static class NegotiationAccess
     /// <summary>The actor may speak as <paramref name="nation"/> at all.</summary>
     public static Decision? ActAs(NegotiationState state, Participant actor, string? nation, string what)
     {
-        if (Started(state) is { } missing)
-        {
-            return missing;
-        }
-
+        // Who is asking comes before whether the session exists, and secret talks answer outsiders exactly as missing
+        // ones do: no refusal may tell an outsider that secret talks exist.
         if (actor.Role == ParticipantRole.Observer)
         {
             return Decision.Forbidden($"Observers cannot {what}.");
         }
 
-        if (string.IsNullOrWhiteSpace(nation))
+        if (!actor.IsControl && !string.IsNullOrWhiteSpace(nation) && !actor.Plays(nation))
         {
-            return Decision.Reject(RejectionCodes.InvalidArgument, $"Say which nation is acting to {what}.", "as", Allowed(state));
+            return Decision.Forbidden($"Team {actor.Nation} cannot {what} as {nation}; a team acts only as its own nation.");
         }
 
-        return actor.IsControl || actor.Plays(nation)
-            ? null
-            : Decision.Forbidden($"Team {actor.Nation} cannot {what} as {nation}; a team acts only as its own nation.");
+        if (Started(state) is { } missing)
+        {
+            return missing;
+        }
+
+        if (!actor.IsControl && !NegotiationAudience.Public(state.Definition!).Allows(actor))
+        {
+            return Decision.Reject(RejectionCodes.NotInitialized, $"There is no negotiation session {state.Id} in this exercise.");
+        }
+
+        return string.IsNullOrWhiteSpace(nation)
+            ? Decision.Reject(RejectionCodes.InvalidArgument, $"Say which nation is acting to {what}.", "as", Allowed(state))
+            : null;
     }
 
     /// <summary><paramref name="nation"/> acts for <paramref name="party"/>.</summary>

@@ -95,6 +95,16 @@ public class NegotiationRuleTests
         DecisionAssert.Rejected(bed.Respond("PACT", @as: "ARC"), NegotiationRejectionCodes.NotAParty);
     }
 
+    [Fact]
+    public void Secret_talks_refuse_an_outsider_exactly_as_missing_talks_do()
+    {
+        var secret = NegotiationBed.Convened(secret: true);
+        var missing = NegotiationState.Empty("talks");
+        var asOutsider = NegotiationRules.PostMessage(secret.State, Participant.Team("CAL"), new PostMessage("CAL", "m1", NegotiationChannel.Plenary, "Hello?"), secret.Now);
+        var asNobody = NegotiationRules.PostMessage(missing, Participant.Team("CAL"), new PostMessage("CAL", "m1", NegotiationChannel.Plenary, "Hello?"), secret.Now);
+        Assert.Equal(asNobody.Rejection, DecisionAssert.Rejected(asOutsider, RejectionCodes.NotInitialized));
+    }
+
     // ---- Phases ------------------------------------------------------------------------------------------------
 
     [Fact]
