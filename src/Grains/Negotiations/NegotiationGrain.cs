@@ -15,7 +15,7 @@ namespace CrisisGrid.Grains.Negotiations;
 /// publishes, then hands its outbox of nation changes to the nations (each applied at most once, by delivery id).
 /// Before a signature it asks the alliances concerned, so the signing rule itself stays pure.
 /// </summary>
-public sealed class NegotiationGrain(IEventLog log, TimeProvider time, ILogger<NegotiationGrain> logger)
+public sealed class NegotiationGrain(IEventLog log, RulesClock time, ILogger<NegotiationGrain> logger)
     : ExerciseScopedGrain<NegotiationState>(log, time, logger), INegotiationGrain
 {
     protected override string Stream => StreamNames.Negotiation(Code);

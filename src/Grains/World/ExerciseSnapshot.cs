@@ -7,21 +7,6 @@ using CrisisGrid.Grains.Negotiations;
 
 namespace CrisisGrid.Grains.World;
 
-/// <summary>
-/// Everything one viewer may see of an exercise at sequence <see cref="Sequence"/>, with the most recent events they
-/// may see (for timelines). A client that applies the events after <see cref="Sequence"/> stays current.
-/// </summary>
-[GenerateSerializer, Immutable]
-public sealed record ExerciseSnapshot(
-    string ExerciseId,
-    long Sequence,
-    Participant Viewer,
-    ExerciseView Exercise,
-    ImmutableArray<NationView> Nations,
-    ImmutableArray<AllianceView> Alliances,
-    ImmutableArray<RecordedEvent> Recent,
-    ImmutableArray<NegotiationView> Negotiations);
-
 public static class Snapshots
 {
     public const int RecentEvents = 200;
