@@ -11,6 +11,7 @@ using CrisisGrid.Grains.Exercises;
 using CrisisGrid.Grains.Feed;
 using CrisisGrid.Grains.Infrastructure;
 using CrisisGrid.Grains.Nations;
+using CrisisGrid.Grains.Negotiations;
 using CrisisGrid.Grains.Scenarios.Loading;
 using Microsoft.Extensions.Options;
 
@@ -57,6 +58,12 @@ public static class ExerciseEndpoints
                 await grains.GetGrain<IAllianceGrain>(GrainKeys.Scoped(exerciseId, code)).GetView(await Effective(grains, exerciseId, who.Participant)) is { } view
                     ? Results.Ok(view)
                     : Problems.NotFound("This exercise has no alliance with that code.")));
+
+        exercise.MapGet("/negotiations/{session}", (string exerciseId, string session, HttpContext http, AccessGuard guard, IGrainFactory grains) =>
+            EndpointHelpers.AsParticipant(http, guard, exerciseId, async who =>
+                await grains.GetGrain<INegotiationGrain>(GrainKeys.Scoped(exerciseId, session)).GetView(await Effective(grains, exerciseId, who.Participant)) is { } view
+                    ? Results.Ok(view)
+                    : Problems.NotFound("There is no such negotiation, or none you may see.")));
 
         exercise.MapGet("/replay", (string exerciseId, long at, string? @as, HttpContext http, AccessGuard guard, IGrainFactory grains) =>
             EndpointHelpers.AsParticipant(http, guard, exerciseId, async who =>

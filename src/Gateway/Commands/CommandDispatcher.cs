@@ -9,6 +9,7 @@ using CrisisGrid.Grains.Exercises;
 using CrisisGrid.Grains.Feed;
 using CrisisGrid.Grains.Infrastructure;
 using CrisisGrid.Grains.Nations;
+using CrisisGrid.Grains.Negotiations;
 using CrisisGrid.Grains.Visibility;
 
 namespace CrisisGrid.Gateway.Commands;
@@ -58,6 +59,16 @@ public sealed partial class CommandDispatcher(IGrainFactory grains, AccessGuard 
         ["alliance.pledgeResources"] = (g, w, c, a) => Alliance<PledgeResources>(g, w, a, (x, m) => x.PledgeResources(c, m)),
         ["alliance.recordPledgeDelivery"] = (g, w, c, a) => Alliance<RecordPledgeDelivery>(g, w, a, (x, m) => x.RecordPledgeDelivery(c, m)),
         ["alliance.shareIntelligence"] = (g, w, c, a) => Alliance<ShareIntelligenceReport>(g, w, a, (x, m) => x.ShareIntelligence(c, m)),
+        ["negotiation.convene"] = (g, w, c, a) => Exercise(g, w).ConveneNegotiation(c, NegotiationCommandArgs.Read<ConveneNegotiation>(a, w, needsSession: false).Command),
+        ["negotiation.respond"] = (g, w, c, a) => Negotiation<RespondToInvitation>(g, w, a, (x, m) => x.RespondToInvitation(c, m)),
+        ["negotiation.openingStatement"] = (g, w, c, a) => Negotiation<MakeOpeningStatement>(g, w, a, (x, m) => x.MakeOpeningStatement(c, m)),
+        ["negotiation.post"] = (g, w, c, a) => Negotiation<PostMessage>(g, w, a, (x, m) => x.PostMessage(c, m)),
+        ["negotiation.propose"] = (g, w, c, a) => Negotiation<ProposeText>(g, w, a, (x, m) => x.ProposeText(c, m)),
+        ["negotiation.sign"] = (g, w, c, a) => Negotiation<SignText>(g, w, a, (x, m) => x.Sign(c, m)),
+        ["negotiation.walkOut"] = (g, w, c, a) => Negotiation<WalkOut>(g, w, a, (x, m) => x.WalkOut(c, m)),
+        ["negotiation.ruleMandate"] = (g, w, c, a) => Negotiation<RuleMandate>(g, w, a, (x, m) => x.RuleMandate(c, m)),
+        ["negotiation.ruleBreachUnfounded"] = (g, w, c, a) => Negotiation<RuleBreachUnfounded>(g, w, a, (x, m) => x.RuleBreachUnfounded(c, m)),
+        ["negotiation.conclude"] = (g, w, c, a) => Negotiation<ConcludeAgreement>(g, w, a, (x, m) => x.Conclude(c, m)),
         ["access.issueJoinCode"] = (g, w, c, a) => g.GetGrain<IExerciseAccessGrain>(w.ExerciseId).IssueJoinCode(c, Args<IssueJoinCode>(a)),
         ["access.revokeJoinCode"] = (g, w, c, a) => g.GetGrain<IExerciseAccessGrain>(w.ExerciseId).RevokeJoinCode(c, Args<RevokeJoinCode>(a)),
     };
@@ -135,6 +146,12 @@ public sealed partial class CommandDispatcher(IGrainFactory grains, AccessGuard 
     {
         var (alliance, command) = AllianceCommandArgs.Read<T>(args, who, defaultMember: typeof(T) != typeof(ConveneConsultation) || !who.Participant.IsControl);
         return send(grains.GetGrain<IAllianceGrain>(GrainKeys.Scoped(who.ExerciseId, alliance)), command);
+    }
+
+    private static Task<CommandResult> Negotiation<T>(IGrainFactory grains, ExerciseIdentity who, JsonElement args, Func<INegotiationGrain, T, Task<CommandResult>> send)
+    {
+        var (session, command) = NegotiationCommandArgs.Read<T>(args, who);
+        return send(grains.GetGrain<INegotiationGrain>(GrainKeys.Scoped(who.ExerciseId, session)), command);
     }
 
     private static IExerciseGrain Exercise(IGrainFactory grains, ExerciseIdentity who) => grains.GetGrain<IExerciseGrain>(who.ExerciseId);

@@ -72,6 +72,9 @@ public interface IAllianceGrain : IGrainWithStringKey
     /// </summary>
     Task<Authorisation> Authorise(string nation, DecisionKind kind, string? subject);
 
+    /// <summary>Whether a passed decision of the alliance covers <paramref name="subject"/> (a negotiated peacekeeping mandate).</summary>
+    Task<Authorisation> Mandate(DecisionKind kind, string subject);
+
     /// <summary>The full state, for exercise control, grains of the same exercise and tests.</summary>
     Task<AllianceState> GetState();
 

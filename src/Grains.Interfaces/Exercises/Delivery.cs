@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using CrisisGrid.Grains.Alliances;
 using CrisisGrid.Grains.Catalog;
 using CrisisGrid.Grains.Nations;
+using CrisisGrid.Grains.Negotiations;
 
 namespace CrisisGrid.Grains.Exercises;
 
@@ -18,6 +19,7 @@ namespace CrisisGrid.Grains.Exercises;
 [JsonDerivedType(typeof(InitializeNationDelivery), "initializeNation")]
 [JsonDerivedType(typeof(InitializeAllianceDelivery), "initializeAlliance")]
 [JsonDerivedType(typeof(ListInCatalogDelivery), "listInCatalog")]
+[JsonDerivedType(typeof(InitializeNegotiationDelivery), "initializeNegotiation")]
 public abstract record Delivery(string DeliveryId);
 
 /// <summary>Apply <paramref name="Delta"/> to a nation.</summary>
@@ -43,3 +45,7 @@ public sealed record InitializeAllianceDelivery(string DeliveryId, InitializeAll
 /// <summary>List the exercise in the installation's catalog.</summary>
 [GenerateSerializer, Alias("Exercises.ListInCatalogDelivery"), Immutable]
 public sealed record ListInCatalogDelivery(string DeliveryId, ExerciseEntry Entry) : Delivery(DeliveryId);
+
+/// <summary>Set up a negotiation session the exercise convened.</summary>
+[GenerateSerializer, Immutable, Alias("Exercises.InitializeNegotiationDelivery")]
+public sealed record InitializeNegotiationDelivery(string DeliveryId, InitializeNegotiation Initialize) : Delivery(DeliveryId);

@@ -51,7 +51,9 @@ public sealed record ExerciseState(
     int AdjudicatedTurn,
     ImmutableList<Delivery> Outbox,
     bool ReviewOpen,
-    string? EndReason)
+    string? EndReason,
+    ImmutableSortedSet<string>? Negotiations = null,
+    int ComplianceReviewedTurn = 0)
 {
     public static ExerciseState Empty(string id) => new(
         id,
@@ -85,4 +87,7 @@ public sealed record ExerciseState(
     public TeamAssignment? TeamFor(string nation) => Teams.Values.FirstOrDefault(t => t.Nation == nation);
 
     public bool IsLive => Status is ExerciseStatus.Running or ExerciseStatus.Paused;
+
+    /// <summary>The negotiation sessions the exercise convened (each is handed every adjudicated turn).</summary>
+    public ImmutableSortedSet<string> NegotiationIds => Negotiations ?? ImmutableSortedSet<string>.Empty.WithComparer(StringComparer.Ordinal);
 }

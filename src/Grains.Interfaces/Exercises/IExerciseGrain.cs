@@ -37,6 +37,9 @@ public interface IExerciseGrain : IGrainWithStringKey
 
     Task<CommandResult> AdjustNation(CommandContext command, AdjustNation adjust);
 
+    /// <summary>Convenes negotiation talks (exercise control, or a team as a party or mediator); docs/negotiations.md.</summary>
+    Task<CommandResult> ConveneNegotiation(CommandContext command, ConveneNegotiation convene);
+
     /// <summary>The full state (MSEL, seed, outcomes): for exercise control and tests, never sent to players as is.</summary>
     Task<ExerciseState> GetState();
 }

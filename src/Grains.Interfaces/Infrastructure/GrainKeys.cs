@@ -31,9 +31,13 @@ public static class StreamNames
 
     public static string Alliance(string code) => $"alliance/{code}";
 
+    public static string Negotiation(string sessionId) => $"negotiation/{sessionId}";
+
     public static bool IsNation(string stream, out string code) => TryStrip(stream, "nation/", out code);
 
     public static bool IsAlliance(string stream, out string code) => TryStrip(stream, "alliance/", out code);
+
+    public static bool IsNegotiation(string stream, out string sessionId) => TryStrip(stream, "negotiation/", out sessionId);
 
     private static bool TryStrip(string stream, string prefix, out string code)
     {

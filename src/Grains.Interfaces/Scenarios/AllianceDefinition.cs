@@ -70,6 +70,9 @@ public enum DecisionKind
     CollectiveStatement,
     Admission,
     Suspension,
+
+    /// <summary>Authorises the alliance's signature of one version of a negotiated agreement.</summary>
+    SignAgreement,
 }
 
 [GenerateSerializer, Alias("Scenarios.DecisionRuleKind")]

@@ -72,6 +72,7 @@ public sealed record RelationChange(string Toward, int Trust, int Tension);
 [JsonDerivedType(typeof(ArmedAttackTrigger), "armedAttack")]
 [JsonDerivedType(typeof(PromptConsultationTrigger), "promptConsultation")]
 [JsonDerivedType(typeof(ReleaseInjectTrigger), "release")]
+[JsonDerivedType(typeof(OpenTalksTrigger), "openTalks")]
 public abstract record InjectTrigger;
 
 /// <summary>
@@ -93,3 +94,10 @@ public sealed record ReleaseInjectTrigger(string InjectId) : InjectTrigger;
 /// <summary>A public news item; <see cref="PublicSupport"/> moves the named nations' public support.</summary>
 [GenerateSerializer, Alias("Scenarios.NewsItem"), Immutable]
 public sealed record NewsItem(string Headline, string Body, ImmutableDictionary<string, int> PublicSupport);
+
+/// <summary>
+/// The inject opens talks (a mediator offering good offices, when the talks name one); the exercise convenes them as
+/// it convenes standing talks.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Scenarios.OpenTalksTrigger")]
+public sealed record OpenTalksTrigger(Negotiations.TalksDefinition Talks) : InjectTrigger;

@@ -17,9 +17,13 @@ public sealed record ScenarioDefinition(
     ImmutableArray<NationDefinition> Nations,
     ImmutableArray<TeamDefinition> Teams,
     ImmutableArray<AllianceDefinition> Alliances,
-    ImmutableArray<InjectDefinition> Msel)
+    ImmutableArray<InjectDefinition> Msel,
+    ImmutableArray<Negotiations.TalksDefinition>? Talks = null)
 {
     public const int CurrentFormatVersion = 1;
+
+    /// <summary>Standing talks, convened when the exercise is created (none when the scenario declares none).</summary>
+    public ImmutableArray<Negotiations.TalksDefinition> StandingTalks => Talks ?? [];
 
     public NationDefinition? FindNation(string code) => Nations.FirstOrDefault(n => n.Code == code);
 }

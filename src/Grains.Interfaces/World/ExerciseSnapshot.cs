@@ -3,6 +3,7 @@ using CrisisGrid.Grains.Access;
 using CrisisGrid.Grains.Alliances;
 using CrisisGrid.Grains.Events;
 using CrisisGrid.Grains.Nations;
+using CrisisGrid.Grains.Negotiations;
 
 namespace CrisisGrid.Grains.World;
 
@@ -18,4 +19,5 @@ public sealed record ExerciseSnapshot(
     ExerciseView Exercise,
     ImmutableArray<NationView> Nations,
     ImmutableArray<AllianceView> Alliances,
-    ImmutableArray<RecordedEvent> Recent);
+    ImmutableArray<RecordedEvent> Recent,
+    ImmutableArray<NegotiationView> Negotiations);

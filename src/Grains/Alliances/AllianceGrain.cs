@@ -98,6 +98,13 @@ public sealed class AllianceGrain(IEventLog log, RulesClock time, ILogger<Allian
         return AllianceRules.Authorise(State, nation, kind, subject, Now);
     }
 
+    public async Task<Authorisation> Mandate(DecisionKind kind, string subject)
+    {
+        await CatchUpDeadlines();
+        await SyncDeadlineReminder();
+        return AllianceRules.Mandate(State, kind, subject, Now);
+    }
+
     public async Task<AllianceState> GetState()
     {
         await CatchUpDeadlines();

@@ -4,6 +4,7 @@ using CrisisGrid.Grains.Alliances;
 using CrisisGrid.Grains.Catalog;
 using CrisisGrid.Grains.Events;
 using CrisisGrid.Grains.Nations;
+using CrisisGrid.Grains.Negotiations;
 using CrisisGrid.Grains.News;
 using CrisisGrid.Grains.Scenarios;
 
@@ -54,6 +55,14 @@ public static class ExerciseEvolve
                         NationDelta.None(p.Key).AddIndex(NationIndex.PublicSupport, p.Value),
                         $"News: {e.Headline}"))),
             },
+            NegotiationRegistered e => state with
+            {
+                Negotiations = state.NegotiationIds.Add(e.Definition.Id),
+                Outbox = state.Outbox.Add(new InitializeNegotiationDelivery(
+                    $"{seq}/negotiation/{e.Definition.Id}",
+                    new InitializeNegotiation(e.Definition, [.. state.NationCodes], e.Turn))),
+            },
+            ComplianceReviewsCompleted e => state with { ComplianceReviewedTurn = e.Turn },
             DeliveriesCompleted e => state with { Outbox = state.Outbox.RemoveAll(d => e.DeliveryIds.Contains(d.DeliveryId)) },
             _ => state,
         };

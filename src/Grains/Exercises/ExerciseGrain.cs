@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using CrisisGrid.Grains.Access;
 using CrisisGrid.Grains.Adjudication;
 using CrisisGrid.Grains.Alliances;
@@ -7,6 +8,7 @@ using CrisisGrid.Grains.Events;
 using CrisisGrid.Grains.Infrastructure;
 using CrisisGrid.Grains.Injects;
 using CrisisGrid.Grains.Nations;
+using CrisisGrid.Grains.Negotiations;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 
@@ -91,6 +93,9 @@ public sealed class ExerciseGrain(IEventLog log, RulesClock time, ILogger<Exerci
     public Task<CommandResult> AdjustNation(CommandContext command, AdjustNation adjust) =>
         Run(command, s => ExerciseRules.Adjust(s, command.Actor, adjust));
 
+    public Task<CommandResult> ConveneNegotiation(CommandContext command, ConveneNegotiation convene) =>
+        Run(command, s => NegotiationConvening.Convene(s, command.Actor, convene, command.Actor.IsControl ? "exercise control" : $"{convene.As}"));
+
     public Task<ExerciseState> GetState() => Task.FromResult(State);
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -151,6 +156,13 @@ public sealed class ExerciseGrain(IEventLog log, RulesClock time, ILogger<Exerci
                 continue;
             }
 
+            if (State.IsLive && State.Phase == TurnPhase.Adjudication && State.AdjudicatedTurn >= State.Turn
+                && State.ComplianceReviewedTurn < State.Turn && !State.NegotiationIds.IsEmpty)
+            {
+                await ReviewCompliance();
+                continue;
+            }
+
             if (await ReleaseConditionalInjects())
             {
                 continue;
@@ -180,6 +192,30 @@ public sealed class ExerciseGrain(IEventLog log, RulesClock time, ILogger<Exerci
 
         var result = Adjudicator.Adjudicate(new AdjudicationInput(turn, State.Seed, State.Draws, [.. closed]));
         await Record(ExerciseRules.RecordAdjudication(State, closed, result, Now).Events, $"adjudicate/{turn}");
+    }
+
+    /// <summary>
+    /// Hands the adjudicated turn to every negotiation session (after the turn's outcomes reached the nations, so
+    /// sanctions lifted this turn are gone). Each session reviews a turn once, so a restart part-way is harmless.
+    /// </summary>
+    private async Task ReviewCompliance()
+    {
+        var turn = State.Turn;
+        var sanctioning = ImmutableSortedDictionary.CreateBuilder<string, ImmutableSortedSet<string>>(StringComparer.Ordinal);
+        foreach (var code in State.NationCodes)
+        {
+            sanctioning[code] = (await Nation(code).GetState()).Sanctioning;
+        }
+
+        var adjudicated = new AdjudicatedTurn(turn, [.. State.Outcomes.Values.Where(o => o.Turn == turn)], sanctioning.ToImmutable());
+        var breaches = 0;
+        foreach (var session in State.NegotiationIds)
+        {
+            var review = await Negotiation(session).ReviewCompliance(CommandContext.System($"compliance/{turn}/{session}"), new ReviewCompliance(adjudicated));
+            breaches += review.Breaches.Length;
+        }
+
+        await Record([new(new ComplianceReviewsCompleted(turn, State.NegotiationIds.Count, breaches), Audience.Control)], $"compliance/{turn}");
     }
 
     /// <summary>At turn start and after adjudication, conditional injects whose condition holds fire.</summary>
@@ -268,6 +304,7 @@ public sealed class ExerciseGrain(IEventLog log, RulesClock time, ILogger<Exerci
             InitializeAllianceDelivery d => Nullable(Alliance(d.Initialize.Definition.Code).Initialize(command, d.Initialize)),
             ArmedAttackDelivery d => Nullable(Alliance(d.Alliance).RecordArmedAttack(command, new RecordArmedAttack(d.DeliveryId, d.Attacker, d.Victim, d.InjectId))),
             ListInCatalogDelivery d => ListInCatalog(d.Entry),
+            InitializeNegotiationDelivery d => Nullable(Negotiation(d.Initialize.Definition.Id).Initialize(command, d.Initialize)),
             _ => throw new InvalidOperationException($"Unknown delivery {delivery.GetType().Name}."),
         };
 
@@ -297,6 +334,8 @@ public sealed class ExerciseGrain(IEventLog log, RulesClock time, ILogger<Exerci
     }
 
     private INationGrain Nation(string code) => GrainFactory.GetGrain<INationGrain>(GrainKeys.Scoped(ExerciseId, code));
+
+    private INegotiationGrain Negotiation(string session) => GrainFactory.GetGrain<INegotiationGrain>(GrainKeys.Scoped(ExerciseId, session));
 
     private IAllianceGrain Alliance(string code) => GrainFactory.GetGrain<IAllianceGrain>(GrainKeys.Scoped(ExerciseId, code));
 }

@@ -46,7 +46,19 @@ public static partial class ExerciseRules
         }
 
         var teams = command.Scenario.Teams.Select(t => new PendingEvent(new TeamAssigned(t.Id, t.Name, t.Nation), Audience.Public));
-        return Decision.Accept([new(new ExerciseCreated(command.Name, command.Scenario, command.Seed), Audience.Control), .. teams]);
+        var talks = new List<PendingEvent>();
+        foreach (var standing in command.Scenario.StandingTalks)
+        {
+            var (definition, refusal) = Negotiations.NegotiationSetup.Resolve(standing, command.Scenario.Nations, command.Scenario.Alliances, null);
+            if (refusal is not null)
+            {
+                return Decision.Reject(refusal.Rejection! with { Field = $"scenario.talks.{standing.Id}.{refusal.Rejection!.Field}" });
+            }
+
+            talks.Add(new(new NegotiationRegistered(definition!, 0, "scenario"), Audience.Control));
+        }
+
+        return Decision.Accept([new(new ExerciseCreated(command.Name, command.Scenario, command.Seed), Audience.Control), .. teams, .. talks]);
     }
 
     public static Decision Start(ExerciseState state, Participant actor, DateTimeOffset now)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using CrisisGrid.Grains.Events;
 using CrisisGrid.Grains.Exercises;
+using CrisisGrid.Grains.Negotiations;
 using CrisisGrid.Grains.News;
 using CrisisGrid.Grains.Scenarios;
 
@@ -48,6 +49,7 @@ public static class InjectRules
     public static IReadOnlyList<PendingEvent> Release(ExerciseState state, IEnumerable<(InjectDefinition Inject, InjectSource Source)> injects)
     {
         var events = new List<PendingEvent>();
+        var talks = state.NegotiationIds;
         var released = state.ReleasedInjects;
         var queue = new Queue<(InjectDefinition Inject, InjectSource Source)>(injects);
         while (queue.TryDequeue(out var next))
@@ -77,6 +79,12 @@ public static class InjectRules
                         break;
                     case PromptConsultationTrigger prompt:
                         events.Add(new(new ConsultationPrompted(prompt.Nation, prompt.Alliance, next.Inject.Id), Audience.ToNation(prompt.Nation)));
+                        break;
+                    case OpenTalksTrigger open when !talks.Contains(open.Talks.Id)
+                        && NegotiationSetup.Resolve(open.Talks, state.World.Nations, state.World.Alliances, null).Definition is { } definition:
+                        // Talks that cannot be resolved (an ad hoc inject naming an unknown party) are not opened.
+                        talks = talks.Add(open.Talks.Id);
+                        events.Add(new(new NegotiationRegistered(definition, state.Turn, $"inject {next.Inject.Id}"), Audience.Control));
                         break;
                     case ReleaseInjectTrigger chain when state.World.Msel.FirstOrDefault(i => i.Id == chain.InjectId) is { } chained:
                         queue.Enqueue((chained, InjectSource.Triggered));

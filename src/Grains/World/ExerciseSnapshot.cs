@@ -3,6 +3,7 @@ using CrisisGrid.Grains.Access;
 using CrisisGrid.Grains.Alliances;
 using CrisisGrid.Grains.Events;
 using CrisisGrid.Grains.Nations;
+using CrisisGrid.Grains.Negotiations;
 using CrisisGrid.Grains.Visibility;
 
 namespace CrisisGrid.Grains.World;
@@ -25,7 +26,8 @@ public static class Snapshots
             ExerciseViews.For(world.Exercise, effective),
             [.. world.Nations.Values.Where(n => n.Initialized).Select(n => NationViews.For(n, effective))],
             [.. world.Alliances.Values.Where(a => a.Initialized).Select(a => AllianceViews.For(a, effective))],
-            [.. recent.Where(e => e.Sequence <= world.Sequence && VisibilityPolicy.MaySee(effective, e.Audience)).TakeLast(RecentEvents)]);
+            [.. recent.Where(e => e.Sequence <= world.Sequence && VisibilityPolicy.MaySee(effective, e.Audience)).TakeLast(RecentEvents)],
+            [.. world.Sessions.Values.Select(n => NegotiationViews.For(n, effective)).OfType<NegotiationView>()]);
     }
 
     /// <summary>

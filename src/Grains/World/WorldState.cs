@@ -5,6 +5,7 @@ using CrisisGrid.Grains.Events;
 using CrisisGrid.Grains.Exercises;
 using CrisisGrid.Grains.Infrastructure;
 using CrisisGrid.Grains.Nations;
+using CrisisGrid.Grains.Negotiations;
 
 namespace CrisisGrid.Grains.World;
 
@@ -18,8 +19,13 @@ public sealed record WorldState(
     long Sequence,
     ExerciseState Exercise,
     ImmutableSortedDictionary<string, NationState> Nations,
-    ImmutableSortedDictionary<string, AllianceState> Alliances)
+    ImmutableSortedDictionary<string, AllianceState> Alliances,
+    ImmutableSortedDictionary<string, NegotiationState>? Negotiations = null)
 {
+    /// <summary>The negotiation sessions folded so far, by session id.</summary>
+    public ImmutableSortedDictionary<string, NegotiationState> Sessions =>
+        Negotiations ?? ImmutableSortedDictionary<string, NegotiationState>.Empty.WithComparers(StringComparer.Ordinal);
+
     public static WorldState Empty(string exerciseId) => new(
         exerciseId,
         0,
@@ -54,6 +60,12 @@ public sealed record WorldState(
         {
             var current = Alliances.GetValueOrDefault(alliance) ?? AllianceState.Empty(alliance);
             return next with { Alliances = Alliances.SetItem(alliance, AllianceEvolve.Apply(current, recorded.Event)) };
+        }
+
+        if (StreamNames.IsNegotiation(recorded.Stream, out var session))
+        {
+            var current = Sessions.GetValueOrDefault(session) ?? NegotiationState.Empty(session);
+            return next with { Negotiations = Sessions.SetItem(session, NegotiationEvolve.Apply(current, recorded)) };
         }
 
         return next;

@@ -10,7 +10,8 @@ namespace CrisisGrid.Gateway.Tests.Security;
 /// Plants private things of team ARD in a small-test exercise, each carrying a distinctive string that must never
 /// reach anyone who may not see it: an adjudicated order (its outcome report), an order still pending, a brief to ARD
 /// only, a change exercise control made to ARD with a control-only reason, and Northern Compact member traffic (a
-/// consultation with a threat and a statement, an intelligence report, a tabled draft). Ends with a public news item,
+/// consultation with a threat and a statement, an intelligence report, a tabled draft) and negotiation traffic (a caucus
+/// with the mediator, secret talks). Ends with a public news item,
 /// so every viewer receives a push that takes its watermark to the end.
 /// </summary>
 public static class ArdeniaSecrets
@@ -30,6 +31,12 @@ public static class ArdeniaSecrets
     public const string DraftId = "ncp-draft-q7x2";
     public const string DraftText = "The Compact warns Borovia that the crossing is a red line q7x2";
 
+    public const string CaucusMessageId = "border-caucus-q7x2";
+    public const string CaucusText = "Ardenia would cede the ferry landing if pressed q7x2";
+    public const string SecretTalksId = "ardenia-calderra-q7x2";
+    public const string SecretTalksTitle = "Ardenia and Calderra, quietly q7x2";
+    public const string SecretTalksText = "Calderra may host Ardenian reserves q7x2";
+
     /// <summary>The marker every planted string contains.</summary>
     public const string Marker = "q7x2";
 
@@ -38,7 +45,8 @@ public static class ArdeniaSecrets
     public static IReadOnlyList<string> Strings { get; } =
     [
         AdjudicatedOrderId, PendingOrderId, InjectId, BriefTitle, BriefText, AdjustmentReason, ConsultationId, Threat,
-        Statement, ReportId, ReportTitle, ReportBody, DraftId, DraftText, Marker,
+        Statement, ReportId, ReportTitle, ReportBody, DraftId, DraftText, CaucusMessageId, CaucusText, SecretTalksId,
+        SecretTalksTitle, SecretTalksText, Marker,
     ];
 
     /// <summary>Plays the exercise to turn 2's orders phase, planting the secrets on the way; returns the last sequence.</summary>
@@ -69,6 +77,12 @@ public static class ArdeniaSecrets
         await api.Accept(ardenia, id, "alliance.recordPosition", new { alliance = "NCP", consultationId = ConsultationId, position = "statement", text = Statement });
         await api.Accept(ardenia, id, "alliance.shareIntelligence", new { alliance = "NCP", reportId = ReportId, title = ReportTitle, body = ReportBody });
         await api.Accept(ardenia, id, "alliance.tableDraft", new { alliance = "NCP", draftId = DraftId, proposal = new { kind = "collectiveStatement", text = DraftText } });
+
+        // Negotiations: ARD's caucus with the mediator of the standing border talks (BOR, the other party, may not
+        // read it), and secret talks with Calderra whose very existence is hidden from everyone else.
+        await api.Accept(ardenia, id, "negotiation.post", new { session = "border-talks", messageId = CaucusMessageId, channel = new { kind = "caucus", party = "ARD" }, text = CaucusText });
+        await api.Accept(control, id, "negotiation.convene", new { talks = new { id = SecretTalksId, title = SecretTalksTitle, parties = new[] { "ARD", "CAL" }, secret = true } });
+        await api.Accept(ardenia, id, "negotiation.post", new { session = SecretTalksId, messageId = "secret-1", channel = new { kind = "plenary" }, text = SecretTalksText });
 
         var closing = await api.Accept(control, id, "exercise.publishNews", new { headline = ClosingHeadline, body = "Nothing to report." });
         return closing.LastSequence!.Value;

@@ -27,6 +27,9 @@ public sealed class LeakTests(LeakScene scene) : IClassFixture<LeakScene>
 
         /// <summary>Exercise control only (and observers once the review is open, for replays).</summary>
         ControlOnly,
+
+        /// <summary>Something only those involved may know exists: any other participant is told it is not there.</summary>
+        Hidden,
     }
 
     /// <summary>A GET path, given the exercise id and a sequence number to replay to.</summary>
@@ -45,6 +48,8 @@ public sealed class LeakTests(LeakScene scene) : IClassFixture<LeakScene>
         ["replay as team ARD"] = new((id, at) => $"/api/exercises/{id}/replay?at={at}&as=team:ARD", Access.ControlOnly),
         ["replay as control"] = new((id, at) => $"/api/exercises/{id}/replay?at={at}&as=facilitator", Access.ControlOnly),
         ["join codes"] = new((id, _) => $"/api/exercises/{id}/join-codes", Access.ControlOnly),
+        ["negotiation border-talks"] = new((id, _) => $"/api/exercises/{id}/negotiations/border-talks", Access.Participant),
+        ["negotiation secret talks"] = new((id, _) => $"/api/exercises/{id}/negotiations/{SecretTalksId}", Access.Hidden),
     };
 
     /// <summary>A hub method and its arguments; <c>Echoes</c> are strings the caller itself sends (a reply may repeat them).</summary>
@@ -76,6 +81,8 @@ public sealed class LeakTests(LeakScene scene) : IClassFixture<LeakScene>
         ["withdraw ARD's draft"] = ("alliance.withdrawDraft", new { alliance = "NCP", draftId = DraftId, member = "ARD" }),
         ["share NCP intelligence"] = ("alliance.shareIntelligence", new { alliance = "NCP", reportId = "intruder", title = "Fake", body = "Fake" }),
         ["pledge to NCP"] = ("alliance.pledgeResources", new { alliance = "NCP", pledgeId = "intruder", resource = "fuel", amount = 10, dueWithin = "PT1H" }),
+        ["post in ARD's secret talks"] = ("negotiation.post", new { session = SecretTalksId, @as = "ARD", messageId = "intruder", channel = new { kind = "plenary" }, text = "Hello" }),
+        ["sign for ARD in the border talks"] = ("negotiation.sign", new { session = "border-talks", @as = "ARD", party = "ARD", version = 1 }),
         ["withdrawal notice for ARD"] = ("alliance.giveWithdrawalNotice", new { alliance = "NCP", member = "ARD" }),
         ["issue a team code"] = ("access.issueJoinCode", new { role = "team", nation = "ARD" }),
         ["issue a facilitator code"] = ("access.issueJoinCode", new { role = "facilitator" }),
@@ -284,6 +291,7 @@ public sealed class LeakTests(LeakScene scene) : IClassFixture<LeakScene>
         ("no token", _) => HttpStatusCode.Unauthorized,
         ("other exercise", _) => HttpStatusCode.Forbidden,
         (_, Access.ControlOnly) => HttpStatusCode.Forbidden,
+        (_, Access.Hidden) => HttpStatusCode.NotFound,
         _ => HttpStatusCode.OK,
     };
 

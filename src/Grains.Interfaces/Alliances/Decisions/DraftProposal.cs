@@ -14,6 +14,7 @@ namespace CrisisGrid.Grains.Alliances;
 [JsonDerivedType(typeof(CollectiveStatementProposal), "collectiveStatement")]
 [JsonDerivedType(typeof(AdmissionProposal), "admission")]
 [JsonDerivedType(typeof(SuspensionProposal), "suspension")]
+[JsonDerivedType(typeof(SignAgreementProposal), "signAgreement")]
 public abstract record DraftProposal
 {
     // Computed here rather than overridden in each proposal: System.Text.Json does not carry [JsonIgnore] to
@@ -26,6 +27,7 @@ public abstract record DraftProposal
         CollectiveStatementProposal => DecisionKind.CollectiveStatement,
         AdmissionProposal => DecisionKind.Admission,
         SuspensionProposal => DecisionKind.Suspension,
+        SignAgreementProposal => DecisionKind.SignAgreement,
         _ => DecisionKind.Default,
     };
 
@@ -37,6 +39,7 @@ public abstract record DraftProposal
         CollectiveStatementProposal p => p.Text,
         AdmissionProposal p => p.Candidate,
         SuspensionProposal p => p.Member,
+        SignAgreementProposal p => SignAgreementProposal.SubjectFor(p.Session, p.Version),
         _ => "",
     };
 
@@ -48,6 +51,7 @@ public abstract record DraftProposal
         CollectiveStatementProposal p => $"Collective statement: \"{p.Text}\"",
         AdmissionProposal p => $"Admit {p.Candidate} as a member",
         SuspensionProposal p => $"Suspend {p.Member}",
+        SignAgreementProposal p => $"Sign version {p.Version} of the agreement negotiated in {p.Session}",
         _ => GetType().Name,
     };
 }
@@ -69,3 +73,11 @@ public sealed record AdmissionProposal(string Candidate) : DraftProposal;
 
 [GenerateSerializer, Alias("Alliances.SuspensionProposal"), Immutable]
 public sealed record SuspensionProposal(string Member) : DraftProposal;
+
+/// <summary>Authorise the alliance's signature of <paramref name="Version"/> of the text negotiated in <paramref name="Session"/>.</summary>
+[GenerateSerializer, Immutable, Alias("Alliances.SignAgreementProposal")]
+public sealed record SignAgreementProposal(string Session, int Version) : DraftProposal
+{
+    /// <summary>The subject an authorisation to sign is matched against: one version of one session's text.</summary>
+    public static string SubjectFor(string session, int version) => $"{session} version {version}";
+}

@@ -36,9 +36,9 @@ public static partial class AllianceRules
             return Refuse(new Rejection(RejectionCodes.Forbidden, $"{nation} is suspended from {state.Code} and cannot act in its name.", "action.alliance"));
         }
 
-        if (kind is not (DecisionKind.JointDeployment or DecisionKind.CollectiveStatement))
+        if (kind is not (DecisionKind.JointDeployment or DecisionKind.CollectiveStatement or DecisionKind.SignAgreement))
         {
-            return Refuse(new Rejection(RejectionCodes.InvalidArgument, $"A {Kind(kind)} decision does not authorise an order.", "kind", "jointDeployment, collectiveStatement"));
+            return Refuse(new Rejection(RejectionCodes.InvalidArgument, $"A {Kind(kind)} decision does not authorise an order.", "kind", "jointDeployment, collectiveStatement, signAgreement"));
         }
 
         var passed = state.Drafts.Values
@@ -50,7 +50,12 @@ public static partial class AllianceRules
             return new(state.Code, nation, kind, subjectText, true, passed.Id, null);
         }
 
-        var what = kind == DecisionKind.JointDeployment ? $"authorising a deployment to {subjectText}" : "authorising this statement, word for word";
+        var what = kind switch
+        {
+            DecisionKind.JointDeployment => $"authorising a deployment to {subjectText}",
+            DecisionKind.SignAgreement => $"authorising it to sign {subjectText}",
+            _ => "authorising this statement, word for word",
+        };
         var pending = state.Drafts.Values.FirstOrDefault(d => d.IsOpen && d.Kind == kind && d.Proposal.Subject == subjectText);
         var next = pending is null ? "table one first" : $"draft {pending.Id} is still open until {pending.Deadline:u}";
         return Refuse(new Rejection(
@@ -58,6 +63,19 @@ public static partial class AllianceRules
             $"{state.Code} has no passed {Kind(kind)} decision {what}; {next}.",
             "action",
             $"a passed {Kind(kind)} decision of {state.Code}"));
+    }
+
+    /// <summary>
+    /// Whether a passed decision of the alliance covers <paramref name="subject"/>, whoever asks: a negotiated
+    /// peacekeeping deployment takes its mandate from a passed joint-deployment decision for the host nation.
+    /// </summary>
+    public static Authorisation Mandate(AllianceState state, DecisionKind kind, string subject, DateTimeOffset now)
+    {
+        state = AllianceSettlement.Settle(state, now).State;
+        var asker = state.Initialized ? state.ActiveMembers.FirstOrDefault() : null;
+        return asker is null
+            ? new(state.Code, "", kind, subject, false, null, new Rejection(RejectionCodes.NotFound, $"There is no alliance {state.Code} with members in this exercise.", "alliance"))
+            : Authorise(state, asker, kind, subject, now);
     }
 
     public static Decision RecordUnauthorisedAttempt(AllianceState state, Participant actor, RecordUnauthorisedAttempt command, DateTimeOffset now) =>

@@ -126,7 +126,7 @@ public static partial class AllianceRules
         if (proposal is null)
         {
             return Decision.Reject(RejectionCodes.InvalidArgument, "A draft needs a proposal.", "proposal",
-                "collectiveDefence, jointDeployment, collectiveStatement, admission, suspension");
+                "collectiveDefence, jointDeployment, collectiveStatement, admission, suspension, signAgreement");
         }
 
         var problem = proposal switch
@@ -137,8 +137,10 @@ public static partial class AllianceRules
             CollectiveStatementProposal p => AllianceValidation.Text(p.Text, "proposal.text", "The statement's text", NationRules.MaxStatementLength),
             AdmissionProposal p => CheckAdmission(state, p),
             SuspensionProposal p => CheckSuspension(state, member, p),
+            SignAgreementProposal p => AllianceValidation.Text(p.Session, "proposal.session", "The negotiation session", AllianceValidation.MaxTitleLength)
+                ?? (p.Version >= 1 ? null : Decision.Reject(RejectionCodes.InvalidArgument, "The version to sign must be 1 or more.", "proposal.version", "1 or more")),
             _ => Decision.Reject(RejectionCodes.InvalidArgument, "Unknown kind of draft.", "proposal.kind",
-                "collectiveDefence, jointDeployment, collectiveStatement, admission, suspension"),
+                "collectiveDefence, jointDeployment, collectiveStatement, admission, suspension, signAgreement"),
         };
         if (problem is not null)
         {

@@ -13,6 +13,35 @@ internal static class CrossReferenceChecker
         CheckWhoPlaysEachNation(context);
         CheckConsultationPrompts(context);
         CheckReleaseCycles(context);
+        CheckTalks(context);
+    }
+
+    /// <summary>Talks' parties are nations or alliances; a mediator is neutral: no party, nor a member of an alliance party.</summary>
+    private static void CheckTalks(LoadContext context)
+    {
+        var nations = context.Nations.Select(n => n.Code).ToList();
+        var alliances = context.AllianceMembers.Keys.ToList();
+        foreach (var (code, where) in context.TalksParties)
+        {
+            if (!context.References.IsDeclared(Entity.Nation, code) && !context.References.IsDeclared(Entity.Alliance, code))
+            {
+                where.Report($"unknown party '{code}'.{Suggestions.DidYouMean(code, nations.Concat(alliances))}",
+                    $"a nation or alliance code: {string.Join(", ", nations.Concat(alliances))}");
+            }
+        }
+
+        foreach (var (talks, where) in context.Mediators)
+        {
+            var mediator = talks.Mediator!;
+            var party = talks.Parties.FirstOrDefault(p => p == mediator
+                || (context.AllianceMembers.TryGetValue(p, out var members) && members.Contains(mediator)));
+            if (party is not null)
+            {
+                where.Report(
+                    party == mediator ? $"'{mediator}' is a party to talks '{talks.Id}' and cannot also mediate them." : $"'{mediator}' is a member of {party}, a party to talks '{talks.Id}', and cannot mediate them.",
+                    "a nation that takes no part in the talks");
+            }
+        }
     }
 
     /// <summary>

@@ -23,6 +23,12 @@ internal sealed class LoadContext(ProblemList problems)
     /// <summary>promptConsultation triggers: the nation must belong to the alliance it is prompted to consult.</summary>
     public List<(string Nation, string Alliance, NodeCursor Where)> ConsultationPrompts { get; } = [];
 
+    /// <summary>Parties named by talks (standing or opened by an inject): each must be a nation or an alliance.</summary>
+    public List<(string Code, NodeCursor Where)> TalksParties { get; } = [];
+
+    /// <summary>Mediators named by talks: a mediator may not be a party, nor a member of an alliance that is one.</summary>
+    public List<(Negotiations.TalksDefinition Talks, NodeCursor Where)> Mediators { get; } = [];
+
     /// <summary>release triggers, as edges of the graph that must stay free of cycles.</summary>
     public List<(string From, string To, NodeCursor Where)> Releases { get; } = [];
 }

@@ -7,6 +7,7 @@ internal enum Entity
     Team,
     Alliance,
     Inject,
+    Talks,
 }
 
 /// <summary>
@@ -21,6 +22,7 @@ internal sealed class ReferenceTable
         [Entity.Team] = new(StringComparer.Ordinal),
         [Entity.Alliance] = new(StringComparer.Ordinal),
         [Entity.Inject] = new(StringComparer.Ordinal),
+        [Entity.Talks] = new(StringComparer.Ordinal),
     };
 
     private readonly List<(Entity Kind, string Id, NodeCursor Where)> _uses = [];
@@ -63,6 +65,7 @@ internal sealed class ReferenceTable
         Entity.Nation => "nation",
         Entity.Team => "team",
         Entity.Alliance => "alliance",
+        Entity.Talks => "talks",
         _ => "inject",
     };
 
@@ -71,6 +74,7 @@ internal sealed class ReferenceTable
         Entity.Nation => "nation code",
         Entity.Team => "team id",
         Entity.Alliance => "alliance code",
+        Entity.Talks => "talks id",
         _ => "inject id",
     };
 
@@ -79,6 +83,7 @@ internal sealed class ReferenceTable
         Entity.Nation => "nations",
         Entity.Team => "teams",
         Entity.Alliance => "alliances",
+        Entity.Talks => "talks",
         _ => "msel",
     };
 }

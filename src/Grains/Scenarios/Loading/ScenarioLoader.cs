@@ -12,7 +12,7 @@ namespace CrisisGrid.Grains.Scenarios.Loading;
 /// </summary>
 public static class ScenarioLoader
 {
-    private static readonly string[] RootKeys = ["format", "version", "id", "title", "description", "clock", "nations", "teams", "alliances", "msel"];
+    private static readonly string[] RootKeys = ["format", "version", "id", "title", "description", "clock", "nations", "teams", "alliances", "msel", "talks"];
 
     /// <summary>Loads a scenario from text; <paramref name="fileName"/> is used only to label problems.</summary>
     public static ScenarioLoadResult Load(string yamlText, string fileName)
@@ -71,6 +71,7 @@ public static class ScenarioLoader
         var teams = top.Optional("teams") is { } t ? TeamSection.Read(t, context) : [];
         var alliances = top.Optional("alliances") is { } a ? AllianceSection.Read(a, context) : [];
         var msel = top.Optional("msel") is { } m ? MselSection.Read(m, context) : [];
+        var talks = top.Optional("talks") is { } k ? TalksSection.ReadList(k, context) : [];
 
         CrossReferenceChecker.Check(context);
         if (problems.Count > 0 || id is null || title is null || clock is null)
@@ -80,7 +81,7 @@ public static class ScenarioLoader
 
         return new ScenarioDefinition(
             id, ScenarioDefinition.CurrentFormatVersion, title, description, clock,
-            RelationDefaults.Complete(nations), teams, alliances, msel);
+            RelationDefaults.Complete(nations), teams, alliances, msel, talks.IsEmpty ? null : talks);
     }
 
     /// <summary>Parses the YAML into one document's root node; syntax errors (which stop the parser) are reported with their position.</summary>

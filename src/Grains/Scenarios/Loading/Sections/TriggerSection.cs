@@ -4,14 +4,16 @@ namespace CrisisGrid.Grains.Scenarios.Loading;
 
 /// <summary>
 /// An inject's <c>triggers:</c> — what it sets in motion beyond its effects. Each entry has exactly one key:
-/// <c>armedAttack: {attacker, victim}</c>, <c>promptConsultation: {nation, alliance}</c> or <c>release: injectId</c>.
+/// <c>armedAttack: {attacker, victim}</c>, <c>promptConsultation: {nation, alliance}</c>, <c>release: injectId</c>,
+/// <c>opensTalks: {talks}</c> or <c>goodOffices: {talks with a mediator}</c>.
 /// </summary>
 internal static class TriggerSection
 {
-    private static readonly string[] Kinds = ["armedAttack", "promptConsultation", "release"];
+    private static readonly string[] Kinds = ["armedAttack", "promptConsultation", "release", "opensTalks", "goodOffices"];
     private static readonly string[] AttackKeys = ["attacker", "victim"];
     private static readonly string[] PromptKeys = ["nation", "alliance"];
-    private const string Allowed = "a mapping with one of armedAttack: {attacker, victim}, promptConsultation: {nation, alliance}, release: <inject id>";
+    private const string Allowed = "a mapping with one of armedAttack: {attacker, victim}, promptConsultation: {nation, alliance}, release: <inject id>, "
+        + "opensTalks: {id, title, parties, mediator?, secret?}, goodOffices: {id, title, parties, mediator, secret?}";
 
     public static ImmutableArray<InjectTrigger> Read(NodeCursor node, string injectId, LoadContext context)
     {
@@ -33,6 +35,8 @@ internal static class TriggerSection
             {
                 "armedAttack" => ReadArmedAttack(value, context),
                 "promptConsultation" => ReadPrompt(value, context),
+                "opensTalks" => TalksSection.Read(value, context, mediatorRequired: false) is { } talks ? new OpenTalksTrigger(talks) : null,
+                "goodOffices" => TalksSection.Read(value, context, mediatorRequired: true) is { } offered ? new OpenTalksTrigger(offered) : null,
                 _ => ReadRelease(value, injectId, context),
             };
             if (read is not null)
