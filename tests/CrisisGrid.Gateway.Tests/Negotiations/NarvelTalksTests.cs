@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Text.Json.Nodes;
 using CrisisGrid.Gateway.Tests.Support;
 using CrisisGrid.Grains.Events;
@@ -18,7 +19,7 @@ public sealed class NarvelTalksTests : GatewayTest
 {
     private const string Session = "narvel-talks";
     private static readonly string[] Teams = ["LET", "DRV", "TAL"];
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = TestClock.Create();
     private readonly Dictionary<string, string> _tokens = [];
     private readonly Dictionary<string, LiveClient> _live = [];
     private string _exerciseId = "";

@@ -76,7 +76,7 @@ public sealed class AllianceGrainTests : EngineTest
         Assert.Equal((DraftStatus.Passed, deadline), (decided.Result.Status, decided.Result.At));
         // Nothing left pending: the reminder is gone once the alliance has published the decision (it unregisters
         // after that, so asserting at the very moment the decision reaches the log would race it).
-        await Eventually(async () => (await AllianceReminders()).Count == 0);
+        await Eventually.True(async () => (await AllianceReminders()).Count == 0, "the alliance to unregister its reminder");
     }
 
     [Fact]
