@@ -89,10 +89,6 @@ public static class AllianceEvolve
         {
             Intelligence = state.Intelligence.Add(new IntelligenceReport(e.ReportId, e.Member, e.Title, e.Body, e.About, e.At)),
         },
-        UnauthorisedAttemptRecorded e => state with
-        {
-            UnauthorisedAttempts = state.UnauthorisedAttempts.Add(new UnauthorisedAttempt(e.Member, e.Kind, e.Subject, e.Description, e.At)),
-        },
         _ => state,
     };
 

@@ -82,9 +82,6 @@ public sealed class AllianceGrain(IEventLog log, TimeProvider time, ILogger<Alli
     public Task<CommandResult> ShareIntelligence(CommandContext command, ShareIntelligenceReport report) =>
         Run(command, s => AllianceRules.ShareIntelligence(s, command.Actor, report, Now));
 
-    public Task<CommandResult> RecordUnauthorisedAttempt(CommandContext command, RecordUnauthorisedAttempt attempt) =>
-        Run(command, s => AllianceRules.RecordUnauthorisedAttempt(s, command.Actor, attempt, Now));
-
     public async Task<Authorisation> Authorise(string nation, DecisionKind kind, string? subject)
     {
         await CatchUpDeadlines();

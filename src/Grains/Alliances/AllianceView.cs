@@ -30,7 +30,6 @@ public sealed record AllianceMemberView(
     ImmutableArray<DefenceInvocation> CollectiveDefence,
     ImmutableArray<Pledge> Pledges,
     ImmutableArray<IntelligenceReport> Intelligence,
-    ImmutableArray<UnauthorisedAttempt> UnauthorisedAttempts,
     CohesionReport Cohesion);
 
 public static class AllianceViews
@@ -63,6 +62,5 @@ public static class AllianceViews
         [.. state.Invocations.Values.OrderBy(i => i.InvokedAt).ThenBy(i => i.Id, StringComparer.Ordinal)],
         [.. state.Pledges.Values.OrderBy(p => p.PledgedAt).ThenBy(p => p.Id, StringComparer.Ordinal)],
         [.. state.Intelligence],
-        [.. state.UnauthorisedAttempts],
         AllianceCohesion.Compute(state));
 }

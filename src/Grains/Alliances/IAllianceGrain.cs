@@ -61,9 +61,6 @@ public interface IAllianceGrain : IGrainWithStringKey, IRemindable
     /// <summary>A member shares an intelligence report with the members.</summary>
     Task<CommandResult> ShareIntelligence(CommandContext command, ShareIntelligenceReport report);
 
-    /// <summary>A member's alliance-flagged order was refused for want of a decision (called by the nation grain).</summary>
-    Task<CommandResult> RecordUnauthorisedAttempt(CommandContext command, RecordUnauthorisedAttempt attempt);
-
     /// <summary>
     /// Whether a passed decision authorises <paramref name="nation"/> to take an alliance-flagged action of
     /// <paramref name="kind"/> on <paramref name="subject"/> (the host nation of a joint deployment, the text of a

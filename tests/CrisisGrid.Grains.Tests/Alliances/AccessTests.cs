@@ -29,7 +29,6 @@ public class AccessTests
         ["pledgeResources"] = (s, a, m, now) => AllianceRules.PledgeResources(s, a, new PledgeResources("p9", m, "battalions", 2, TimeSpan.FromHours(1)), now),
         ["recordPledgeDelivery"] = (s, a, m, now) => AllianceRules.RecordPledgeDelivery(s, a, new RecordPledgeDelivery("p1", m, 1), now),
         ["shareIntelligence"] = (s, a, m, now) => AllianceRules.ShareIntelligence(s, a, new ShareIntelligenceReport("r9", m, "Armour", "Brigades massing."), now),
-        ["recordUnauthorisedAttempt"] = (s, a, m, now) => AllianceRules.RecordUnauthorisedAttempt(s, a, new RecordUnauthorisedAttempt(m, DecisionKind.JointDeployment, "EST", "Joint deployment"), now),
     };
 
     public static TheoryData<string> PathNames => [.. Paths.Keys];

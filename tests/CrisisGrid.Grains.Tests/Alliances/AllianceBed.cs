@@ -105,9 +105,6 @@ internal sealed class AllianceBed
     public Decision Share(string member, string id = "r1", Participant? actor = null) =>
         Do((s, now) => AllianceRules.ShareIntelligence(s, actor ?? Team(member), new ShareIntelligenceReport(id, member, "Armour massing", "Two tank brigades near the border.", "RUS"), now));
 
-    public Decision ReportAttempt(string member, Participant? actor = null) =>
-        Do((s, now) => AllianceRules.RecordUnauthorisedAttempt(s, actor ?? Team(member), new RecordUnauthorisedAttempt(member, DecisionKind.JointDeployment, "EST", "Joint deployment of NAT to EST"), now));
-
     public Decision RecordAttack(string victim = "EST", string attackId = "attack-1") =>
         Do((s, now) => AllianceRules.RecordArmedAttack(s, Participant.Facilitator, new RecordArmedAttack(attackId, "RUS", victim, "inject-7"), now));
 

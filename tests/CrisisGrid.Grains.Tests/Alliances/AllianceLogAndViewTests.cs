@@ -30,7 +30,6 @@ public class AllianceLogAndViewTests
         bed.Pledge("NOR", 4);
         bed.Deliver("NOR", 1);
         bed.Share("EST");
-        bed.ReportAttempt("SWE");
         bed.GiveNotice("SWE");
         bed.Advance(TimeSpan.FromDays(2));
         bed.Settle();
@@ -93,7 +92,6 @@ public class AllianceLogAndViewTests
         Assert.NotEmpty(view.Pledges);
         Assert.NotEmpty(view.Intelligence);
         Assert.NotEmpty(view.Attacks);
-        Assert.NotEmpty(view.UnauthorisedAttempts);
         Assert.Equal(["FIN"], view.Suspended.AsEnumerable());
         Assert.Equal(AllianceCohesion.Compute(bed.State), view.Cohesion);
 

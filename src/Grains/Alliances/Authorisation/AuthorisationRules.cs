@@ -1,4 +1,3 @@
-using CrisisGrid.Grains.Access;
 using CrisisGrid.Grains.Commands;
 using CrisisGrid.Grains.Scenarios;
 
@@ -6,8 +5,8 @@ namespace CrisisGrid.Grains.Alliances;
 
 /// <summary>
 /// Alliance-flagged actions (a joint deployment, a collective statement) are refused unless a passed decision
-/// authorises them (DOMAIN.md). The nation grain asks <see cref="Authorise"/> before it accepts such an order and
-/// reports refused attempts by members back with <see cref="RecordUnauthorisedAttempt"/>.
+/// authorises them (DOMAIN.md). The nation grain asks <see cref="Authorise"/> before it accepts such an order. Asking
+/// changes nothing: a refused order leaves no trace in the alliance (a refused command changes no state).
 /// </summary>
 public static partial class AllianceRules
 {
@@ -59,15 +58,4 @@ public static partial class AllianceRules
             "action",
             $"a passed {Kind(kind)} decision of {state.Code}"));
     }
-
-    public static Decision RecordUnauthorisedAttempt(AllianceState state, Participant actor, RecordUnauthorisedAttempt command, DateTimeOffset now) =>
-        Decide(state, now, s =>
-        {
-            // A suspended member acting in the alliance's name is exactly the kind of attempt worth recording.
-            var refused = AllianceAccess.ActAs(s, actor, command.Member, "report an attempt", suspendedMay: true)
-                ?? AllianceValidation.Text(command.Description, "description", "The description", AllianceValidation.MaxReasonLength)
-                ?? AllianceValidation.Text(command.Subject, "subject", "The subject", required: false);
-            return refused ?? Decision.Accept(AllianceAudience.ToMembers(s, new UnauthorisedAttemptRecorded(
-                command.Member, command.Kind, command.Subject?.Trim(), command.Description.Trim(), now), command.Member));
-        });
 }

@@ -304,13 +304,11 @@ export interface AllianceMemberView {
   collectiveDefence: DefenceInvocation[];
   pledges: Pledge[];
   intelligence: { id: string; member: string; title: string; body: string; about: string | null; at: IsoInstant }[];
-  unauthorisedAttempts: { member: string; kind: string; subject: string | null; description: string; at: IsoInstant }[];
   cohesion: {
     index: number;
     divergence: number;
     silentMembers: number;
     failedDecisions: number;
-    unauthorisedAttempts: number;
     freeRiders: number;
     pledgeShortfall: number;
     passedDecisions: number;

@@ -129,7 +129,7 @@ function MemberTraffic({ alliance, member: m }: { alliance: AllianceView; member
   };
   const quiet =
     m.consultations.length + m.drafts.length + m.attacks.length + m.collectiveDefence.length + m.pledges.length + m.intelligence.length +
-      m.unauthorisedAttempts.length + m.withdrawals.length + m.formerMembers.length ===
+      m.withdrawals.length + m.formerMembers.length ===
     0;
   return (
     <div>
@@ -226,20 +226,15 @@ function MemberTraffic({ alliance, member: m }: { alliance: AllianceView; member
         </div>
       )}
 
-      {(m.unauthorisedAttempts.length > 0 || m.withdrawals.length > 0 || m.formerMembers.length > 0) && (
+      {(m.withdrawals.length > 0 || m.formerMembers.length > 0) && (
         <div className="sub">
-          <h4>Membership and conduct</h4>
+          <h4>Membership</h4>
           {m.withdrawals.map((w) => (
             <p key={w.member}>
               {name(w.member)} gave notice of withdrawal; effective {formatInstant(w.effectiveAt)}.
             </p>
           ))}
           {m.formerMembers.length > 0 && <p>Former members: {m.formerMembers.map(name).join(", ")}</p>}
-          {m.unauthorisedAttempts.map((u, i) => (
-            <p key={i} className="hint">
-              {name(u.member)} acted without a decision ({u.kind}): {u.description}
-            </p>
-          ))}
         </div>
       )}
 
