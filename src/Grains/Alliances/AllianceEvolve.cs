@@ -89,6 +89,7 @@ public static class AllianceEvolve
         {
             Intelligence = state.Intelligence.Add(new IntelligenceReport(e.ReportId, e.Member, e.Title, e.Body, e.About, e.At)),
         },
+        ExerciseClockFollowed e => state with { Clock = ExerciseTime.Follow(state.Clock, e.Status, e.Turn, e.Phase, e.At) },
         _ => state,
     };
 

@@ -36,9 +36,9 @@ public static class AllianceSettlement
     /// <summary>Everything due by <paramref name="now"/>, and early decisions, as events; with the state they lead to.</summary>
     public static (ImmutableArray<PendingEvent> Events, AllianceState State) Settle(AllianceState state, DateTimeOffset now)
     {
-        if (!state.Initialized)
+        if (!state.Initialized || !ExerciseTime.Settles(state.Clock))
         {
-            return ([], state);
+            return ([], state); // paused: every deadline stands still; ended: nothing more happens
         }
 
         var events = ImmutableArray.CreateBuilder<PendingEvent>();
@@ -65,9 +65,9 @@ public static class AllianceSettlement
         return (events.ToImmutable(), state);
     }
 
-    /// <summary>The earliest pending deadline, for the grain's reminder; null when nothing is pending.</summary>
+    /// <summary>The earliest pending deadline (play time), for the grain's reminder; null when nothing is pending or the clock stands still.</summary>
     public static DateTimeOffset? NextDeadline(AllianceState state) =>
-        state.Initialized ? Pending(state).FirstOrDefault()?.At : null;
+        state.Initialized && ExerciseTime.Settles(state.Clock) ? Pending(state).FirstOrDefault()?.At : null;
 
     private static IEnumerable<Deadline> Pending(AllianceState state)
     {

@@ -25,7 +25,8 @@ public sealed record AllianceState(
     ImmutableSortedDictionary<string, Draft> Drafts,
     ImmutableSortedDictionary<string, DefenceInvocation> Invocations,
     ImmutableSortedDictionary<string, Pledge> Pledges,
-    ImmutableList<IntelligenceReport> Intelligence)
+    ImmutableList<IntelligenceReport> Intelligence,
+    AllianceClock Clock)
 {
     public static AllianceState Empty(string code) => new(
         code,
@@ -41,7 +42,8 @@ public sealed record AllianceState(
         Drafts: ImmutableSortedDictionary<string, Draft>.Empty.WithComparers(StringComparer.Ordinal),
         Invocations: ImmutableSortedDictionary<string, DefenceInvocation>.Empty.WithComparers(StringComparer.Ordinal),
         Pledges: ImmutableSortedDictionary<string, Pledge>.Empty.WithComparers(StringComparer.Ordinal),
-        Intelligence: []);
+        Intelligence: [],
+        Clock: AllianceClock.NotTold);
 
     public string Name => Definition?.Name ?? Code;
 

@@ -62,6 +62,12 @@ public interface IAllianceGrain : IGrainWithStringKey, IRemindable
     Task<CommandResult> ShareIntelligence(CommandContext command, ShareIntelligenceReport report);
 
     /// <summary>
+    /// The exercise's status, turn or phase changed (exercise control, through the exercise's outbox): while paused
+    /// every deadline stands still and nothing is settled; once ended every act is refused.
+    /// </summary>
+    Task<CommandResult> FollowExerciseClock(CommandContext command, FollowExerciseClock change);
+
+    /// <summary>
     /// Whether a passed decision authorises <paramref name="nation"/> to take an alliance-flagged action of
     /// <paramref name="kind"/> on <paramref name="subject"/> (the host nation of a joint deployment, the text of a
     /// collective statement). Asked by the nation grain before it accepts such an order.

@@ -18,6 +18,7 @@ namespace CrisisGrid.Grains.Exercises;
 [JsonDerivedType(typeof(InitializeNationDelivery), "initializeNation")]
 [JsonDerivedType(typeof(InitializeAllianceDelivery), "initializeAlliance")]
 [JsonDerivedType(typeof(ListInCatalogDelivery), "listInCatalog")]
+[JsonDerivedType(typeof(ExerciseClockDelivery), "exerciseClock")]
 public abstract record Delivery(string DeliveryId);
 
 /// <summary>Apply <paramref name="Delta"/> to a nation.</summary>

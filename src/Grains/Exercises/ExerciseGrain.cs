@@ -262,6 +262,7 @@ public sealed class ExerciseGrain(IEventLog log, TimeProvider time, ILogger<Exer
             InitializeAllianceDelivery d => Nullable(Alliance(d.Initialize.Definition.Code).Initialize(command, d.Initialize)),
             ArmedAttackDelivery d => Nullable(Alliance(d.Alliance).RecordArmedAttack(command, new RecordArmedAttack(d.DeliveryId, d.Attacker, d.Victim, d.InjectId))),
             ListInCatalogDelivery d => ListInCatalog(d.Entry),
+            ExerciseClockDelivery d => Nullable(Alliance(d.Alliance).FollowExerciseClock(command, d.Change)),
             _ => throw new InvalidOperationException($"Unknown delivery {delivery.GetType().Name}."),
         };
 

@@ -1,6 +1,7 @@
 using CrisisGrid.Grains.Access;
 using CrisisGrid.Grains.Alliances;
 using CrisisGrid.Grains.Commands;
+using CrisisGrid.Grains.Exercises;
 using CrisisGrid.Grains.Scenarios;
 using CrisisGrid.Grains.Tests.Support;
 
@@ -52,6 +53,23 @@ public class AccessTests
         bed.AllVote(VoteChoice.Yes, "cd1", "EST", "NOR", "SWE");
         Assert.True(bed.Pledge("EST", 3, "p1").IsAccepted);
         return bed;
+    }
+
+    [Theory]
+    [MemberData(nameof(PathNames))]
+    public void End_means_ended_every_act_is_refused_once_the_exercise_has_ended(string path)
+    {
+        var bed = Busy();
+        bed.FollowClock(ExerciseStatus.Ended, turn: 3, phase: TurnPhase.Results);
+        var before = bed.State;
+
+        foreach (var actor in new[] { Participant.Team("EST"), Participant.Facilitator })
+        {
+            var refused = DecisionAssert.Rejected(Paths[path](before, actor, "EST", bed.Now), AllianceRejectionCodes.ExerciseEnded);
+            Assert.Equal("The exercise has ended: Northern Alliance Treaty takes no more acts (no consultations, drafts, votes, responses, pledges or orders in its name).", refused.Message);
+        }
+
+        Assert.Same(before, bed.State);
     }
 
     [Theory]

@@ -67,7 +67,33 @@ public sealed class AllianceGrainTests : EngineTest
         await Eventually(async () => (await AllianceLog()).Any(e => e.Event is DraftDecided));
         var decided = (await AllianceLog()).Select(e => e.Event).OfType<DraftDecided>().Single();
         Assert.Equal((DraftStatus.Passed, deadline), (decided.Result.Status, decided.Result.At));
-        Assert.Empty(await AllianceReminders()); // nothing left pending: the reminder is gone
+        // Nothing left pending: the reminder goes (the grain removes it right after recording the decision).
+        await Eventually(async () => (await AllianceReminders()).Count == 0);
+    }
+
+    [Fact]
+    public async Task One_clock_pausing_the_exercise_stops_alliance_deadlines_and_ending_it_closes_the_alliance()
+    {
+        EngineDriver.Accepted(await TableStatement()); // silence procedure, 5 minutes
+        Driver.Silo.Time.Advance(TimeSpan.FromMinutes(2));
+        EngineDriver.Accepted(await Driver.Exercise.Pause(Driver.Control()));
+        Assert.Equal(ExerciseStatus.Paused, (await Compact.GetState()).Clock.Status);
+        Assert.Empty(await AllianceReminders()); // the clock stands still: nothing to wake up for
+
+        Driver.Silo.Time.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(DraftStatus.Open, (await Compact.GetState()).Drafts["d1"].Status);
+
+        EngineDriver.Accepted(await Driver.Exercise.Resume(Driver.Control()));
+        var reminder = Assert.Single(await AllianceReminders());
+        Assert.Equal(Driver.Silo.Time.GetUtcNow() + TimeSpan.FromMinutes(3), reminder.StartAt); // the 3 minutes left
+        Driver.Silo.Time.Advance(TimeSpan.FromMinutes(3));
+        await Eventually(async () => (await AllianceLog()).Any(e => e.Event is DraftDecided));
+
+        EngineDriver.Accepted(await Driver.Exercise.End(Driver.Control(), new EndExercise("Objectives met.")));
+        var refused = await Compact.TableDraft(Ardenia(), new TableDraft("d2", "ARD", new CollectiveStatementProposal("After the end.")));
+        Assert.Equal(AllianceRejectionCodes.ExerciseEnded, refused.Rejection?.Code);
+        var order = await Driver.Nation("ARD").SubmitOrder(Ardenia(), new SubmitOrder("late", new CollectiveStatement("NCP", Statement)));
+        Assert.False(order.Accepted);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CrisisGrid.Grains.Access;
 using CrisisGrid.Grains.Alliances;
 using CrisisGrid.Grains.Events;
+using CrisisGrid.Grains.Exercises;
 using CrisisGrid.Grains.Nations;
 using CrisisGrid.Grains.Scenarios;
 using CrisisGrid.Grains.World;
@@ -35,6 +36,7 @@ public class AllianceLogAndViewTests
         bed.Settle();
         bed.Table("NOR", new CollectiveStatementProposal("Silence."), id: "q1");
         bed.BreakSilence("EST", id: "q1");
+        bed.FollowClock(ExerciseStatus.Paused, turn: 2, phase: TurnPhase.Orders);
         return bed;
     }
 

@@ -25,6 +25,11 @@ public static partial class AllianceRules
             return Refuse(new Rejection(RejectionCodes.NotFound, $"There is no alliance {state.Code} in this exercise.", "action.alliance"), member: false);
         }
 
+        if (EndedRefusal(state) is { } ended)
+        {
+            return Refuse(ended);
+        }
+
         if (!state.IsMember(nation))
         {
             return Refuse(new Rejection(RejectionCodes.Forbidden, $"{nation} is not a member of {state.Code}; only members act under its decisions.", "action.alliance"), member: false);
