@@ -98,4 +98,47 @@ public class ExerciseClockTests
             AllianceRules.FollowExerciseClock(bed.State, Participant.Team("NOR"), new FollowExerciseClock(ExerciseStatus.Ended, 1, TurnPhase.Planning, bed.Now)),
             RejectionCodes.Forbidden);
     }
+
+    private static AllianceBed PhaseDraft(PhaseDeadline inPlay, int turn, TurnPhase phase)
+    {
+        var rule = AllianceBed.Rule(DecisionRuleKind.SilenceProcedure) with { InPlay = inPlay };
+        var bed = AllianceBed.Create(AllianceBed.Charter((DecisionKind.CollectiveStatement, rule)));
+        bed.FollowClock(ExerciseStatus.Running, turn, phase);
+        Assert.True(bed.Table("NOR", new CollectiveStatementProposal("We stand together.")).IsAccepted);
+        return bed;
+    }
+
+    [Fact]
+    public void One_clock_a_decision_deadline_of_2_turns_falls_when_the_turn_after_next_begins_and_never_by_time_alone()
+    {
+        var bed = PhaseDraft(new PhaseDeadline(2, null), turn: 1, TurnPhase.Orders);
+        Assert.Equal(new PhasePoint(2, TurnPhase.Results), bed.State.Drafts["d1"].DueAfter);
+        Assert.Null(AllianceSettlement.NextDeadline(bed.State)); // no reminder: only the exercise's clock moves it
+
+        bed.Advance(TimeSpan.FromDays(3));
+        bed.Settle();
+        bed.FollowClock(ExerciseStatus.Running, 2, TurnPhase.Results);
+        Assert.Equal(DraftStatus.Open, bed.State.Drafts["d1"].Status);
+
+        bed.Advance(TimeSpan.FromMinutes(1));
+        bed.FollowClock(ExerciseStatus.Running, 3, TurnPhase.Planning);
+        var draft = bed.State.Drafts["d1"];
+        Assert.Equal((DraftStatus.Passed, bed.Now), (draft.Status, draft.Result!.At));
+    }
+
+    [Fact]
+    public void One_clock_end_of_next_orders_phase_means_this_turns_orders_before_they_begin_and_next_turns_once_they_have()
+    {
+        Assert.Equal(new PhasePoint(1, TurnPhase.Orders), PhaseDraft(new PhaseDeadline(null, TurnPhase.Orders), 1, TurnPhase.Planning).State.Drafts["d1"].DueAfter);
+        var bed = PhaseDraft(new PhaseDeadline(null, TurnPhase.Orders), 1, TurnPhase.Orders);
+        Assert.Equal(new PhasePoint(2, TurnPhase.Orders), bed.State.Drafts["d1"].DueAfter);
+
+        var early = DecisionAssert.Rejected(bed.Table("SWE", new CollectiveStatementProposal("We stand together."), id: "d2"), RejectionCodes.InvalidState);
+        Assert.Contains("to be decided at the end of turn 2's orders phase", early.Message, StringComparison.Ordinal);
+
+        bed.FollowClock(ExerciseStatus.Running, 2, TurnPhase.Orders);
+        Assert.Equal(DraftStatus.Open, bed.State.Drafts["d1"].Status);
+        bed.FollowClock(ExerciseStatus.Running, 2, TurnPhase.Adjudication);
+        Assert.Equal(DraftStatus.Passed, bed.State.Drafts["d1"].Status);
+    }
 }

@@ -25,11 +25,12 @@ public static class ExerciseTime
     {
         var pausing = status == ExerciseStatus.Paused;
         var next = clock with { Status = status, Turn = turn, Phase = phase };
-        return (pausing, clock.PausedAt) switch
+        next = (pausing, clock.PausedAt) switch
         {
             (true, null) => next with { PausedAt = at },
             (false, { } pausedAt) => next with { PausedAt = null, Paused = clock.Paused + (at > pausedAt ? at - pausedAt : TimeSpan.Zero) },
             _ => next,
         };
+        return next with { ChangedAt = PlayTime(next, at) };
     }
 }
