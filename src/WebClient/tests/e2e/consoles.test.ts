@@ -105,6 +105,19 @@ describe("Consoles: who may act, and what they see", () => {
     await screenshot(page, "consoles-03-observer");
   });
 
+  it("the MSEL shows each row's condition in words and asks before releasing an armed attack", async () => {
+    const page = control.page;
+    await tab(page, "MSEL");
+    const attack = page.locator('[data-testid="msel"] tr[data-inject="armed-attack"]');
+    await text(attack, /When tension between Ardenia and Borovia above \d+/);
+    await attack.getByRole("button", { name: "Release…" }).click();
+    await text(attack.getByRole("alertdialog"), "Armed attack: it goes on record with the victim's alliances");
+    await screenshot(page, "consoles-04-confirm-armed-attack");
+    await attack.getByRole("button", { name: "Cancel" }).click();
+    expect(await attack.innerText()).toContain("Pending");
+    await tab(page, "Alliances");
+  });
+
   it("once the exercise ends the team's order form and alliance actions are gone", async () => {
     const page = control.page;
     await page.getByRole("button", { name: "End exercise…" }).click();
@@ -117,6 +130,6 @@ describe("Consoles: who may act, and what they see", () => {
     expect(await teamPage.getByRole("form", { name: "New order" }).count()).toBe(0);
     const alliance = teamPage.locator('[data-alliance="NCP"]');
     expect(await alliance.getByRole("button").count()).toBe(0);
-    await screenshot(teamPage, "consoles-04-team-after-end");
+    await screenshot(teamPage, "consoles-05-team-after-end");
   });
 });
