@@ -85,7 +85,7 @@ public static class AllianceSettlement
     // A deadline counted in phases is due at the clock change that moved past it, and never by time alone.
     private static DateTimeOffset DraftDue(AllianceState state, Draft draft) =>
         draft.DueAfter is not { } point ? draft.Deadline
-        : PhaseDeadlines.Passed(point, state.Clock) && state.Clock.ChangedAt is { } changed ? changed
+        : CharterPhaseDeadlines.Passed(point, state.Clock) && state.Clock.ChangedAt is { } changed ? changed
         : DateTimeOffset.MaxValue;
 
     private static IReadOnlyList<PendingEvent> Fall(AllianceState state, Deadline due) => due.Kind switch

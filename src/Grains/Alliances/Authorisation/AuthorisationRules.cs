@@ -56,7 +56,7 @@ public static partial class AllianceRules
 
         var what = kind == DecisionKind.JointDeployment ? $"authorising a deployment to {subjectText}" : "authorising this statement, word for word";
         var pending = state.Drafts.Values.FirstOrDefault(d => d.IsOpen && d.Kind == kind && d.Proposal.Subject == subjectText);
-        var next = pending is null ? "table one first" : $"draft {pending.Id} is still open until it is decided {PhaseDeadlines.Until(pending)}";
+        var next = pending is null ? "table one first" : $"draft {pending.Id} is still open until it is decided {CharterPhaseDeadlines.Until(pending)}";
         return Refuse(new Rejection(
             AllianceRejectionCodes.NotAuthorised,
             $"{state.Code} has no passed {Kind(kind)} decision {what}; {next}.",

@@ -27,7 +27,7 @@ public static partial class AllianceRules
 
             var (rule, note) = RuleFor(s.Charter, command.Proposal.Kind);
             // A deadline counted in turns or phases falls with the exercise's clock, never by time alone.
-            var inPlay = rule.InPlay is { } phases ? PhaseDeadlines.Resolve(phases, s.Clock) : null;
+            var inPlay = rule.InPlay is { } phases ? CharterPhaseDeadlines.Resolve(phases, s.Clock) : null;
             return Decision.Accept(AllianceAudience.ToMembers(s, new DraftTabled(
                 command.DraftId, command.Member, Normalised(command.Proposal), rule, note, now,
                 inPlay is null ? now + rule.Deadline : DateTimeOffset.MaxValue, inPlay)));
@@ -45,7 +45,7 @@ public static partial class AllianceRules
             if (draft.Rule.Kind == DecisionRuleKind.SilenceProcedure)
             {
                 return Decision.Reject(RejectionCodes.InvalidArgument,
-                    $"Draft {draft.Id} is under the silence procedure: members do not vote. It passes {PhaseDeadlines.Until(draft)} unless a member breaks silence, with a reason, before then.",
+                    $"Draft {draft.Id} is under the silence procedure: members do not vote. It passes {CharterPhaseDeadlines.Until(draft)} unless a member breaks silence, with a reason, before then.",
                     "choice", "breakSilence");
             }
 
@@ -152,7 +152,7 @@ public static partial class AllianceRules
         var open = state.Drafts.Values.FirstOrDefault(d => d.IsOpen && d.Kind == proposal.Kind && d.Proposal.Subject == proposal.Subject.Trim());
         return open is null
             ? null
-            : Decision.Reject(RejectionCodes.InvalidState, $"Draft {open.Id} ({open.Proposal.Describe()}) is already open, to be decided {PhaseDeadlines.Until(open)}; vote on it instead.", "proposal", open.Id);
+            : Decision.Reject(RejectionCodes.InvalidState, $"Draft {open.Id} ({open.Proposal.Describe()}) is already open, to be decided {CharterPhaseDeadlines.Until(open)}; vote on it instead.", "proposal", open.Id);
     }
 
     private static Decision? CheckCollectiveDefence(AllianceState state, CollectiveDefenceProposal proposal)

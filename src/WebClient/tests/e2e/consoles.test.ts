@@ -47,9 +47,6 @@ describe("Consoles: who may act, and what they see", () => {
     await control.page.goto(`${gateway.url}/?code=${facilitatorCode}`);
     await team.page.goto(`${gateway.url}/?code=${teamCode}`);
     await observer.page.goto(`${gateway.url}/?code=${observerCode}`);
-    await text(control.page.getByTestId("role"), "Exercise control");
-    await control.page.getByRole("button", { name: "Start exercise" }).click();
-    await text(control.page.getByTestId("exercise-status"), "Running");
   });
 
   afterAll(async () => {
@@ -59,6 +56,9 @@ describe("Consoles: who may act, and what they see", () => {
 
   it("exercise control's 'acts as' never defaults to a team-played nation", async () => {
     const page = control.page;
+    await text(page.getByTestId("role"), "Exercise control");
+    await page.getByRole("button", { name: "Start exercise" }).click();
+    await text(page.getByTestId("exercise-status"), "Running");
     await tab(page, "Alliances");
     const picker = page.locator('[data-alliance="NCP"]').getByLabel("Exercise control acts as");
     await expect.poll(() => picker.inputValue()).toBe("CAL");

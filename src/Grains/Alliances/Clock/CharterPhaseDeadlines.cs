@@ -7,7 +7,7 @@ namespace CrisisGrid.Grains.Alliances;
 /// Charter deadlines counted in turns and phases: resolved against the alliance's clock when they are set (a
 /// <see cref="PhasePoint"/>), and due once the exercise's clock has moved past that point.
 /// </summary>
-public static class PhaseDeadlines
+public static class CharterPhaseDeadlines
 {
     /// <summary>
     /// "N turns" from turn t falls when turn t + N begins (the end of turn t + N − 1's results); "end of next X phase"
