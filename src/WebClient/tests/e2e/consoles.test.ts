@@ -78,14 +78,14 @@ describe("Consoles: who may act, and what they see", () => {
 
     const draft = alliance.locator("[data-draft]").first();
     await text(draft.getByTestId("vote-tally"), "Yes 0 of 6 votes (0%) — needs 60% (weighted)");
-    await text(draft.getByTestId("not-voted"), "Not voted yet: Ardenia, Calderra, Dunmark");
+    await text(draft.getByTestId("not-voted"), "Not voted yet: Republic of Ardenia, Kingdom of Calderra, Duchy of Dunmark");
     await text(draft.getByTestId("your-vote"), "Your vote: not cast");
     await expect.poll(() => draft.getByRole("button", { name: "Withdraw draft" }).count()).toBe(1);
 
     await draft.getByRole("button", { name: "Vote yes" }).click();
     await text(draft.getByTestId("your-vote"), "Your vote: yes");
     await text(draft.getByTestId("vote-tally"), "Yes 3 of 6 votes (50%)");
-    await text(draft.getByTestId("not-voted"), "Not voted yet: Calderra, Dunmark");
+    await text(draft.getByTestId("not-voted"), "Not voted yet: Kingdom of Calderra, Duchy of Dunmark");
     await expect.poll(() => draft.getByRole("button", { name: /^Vote / }).count()).toBe(0); // one vote, no second
     await screenshot(page, "consoles-02-team-vote-panel");
 
@@ -109,7 +109,7 @@ describe("Consoles: who may act, and what they see", () => {
     const page = control.page;
     await tab(page, "MSEL");
     const attack = page.locator('[data-testid="msel"] tr[data-inject="armed-attack"]');
-    await text(attack, /When tension between Ardenia and Borovia above \d+/);
+    await text(attack, /When tension between Republic of Ardenia and Borovian Federation above 55 and from turn 3 on/);
     await attack.getByRole("button", { name: "Release…" }).click();
     await text(attack.getByRole("alertdialog"), "Armed attack: it goes on record with the victim's alliances");
     await screenshot(page, "consoles-04-confirm-armed-attack");
