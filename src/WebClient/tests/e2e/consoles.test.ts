@@ -115,6 +115,15 @@ describe("Consoles: who may act, and what they see", () => {
     await screenshot(page, "consoles-04-confirm-armed-attack");
     await attack.getByRole("button", { name: "Cancel" }).click();
     expect(await attack.innerText()).toContain("Pending");
+
+    // An ad hoc inject: the form waits for its required fields, then the team reads the news.
+    const form = page.getByRole("form", { name: "Ad hoc inject" });
+    await form.getByLabel("Title (required)").fill("Port fire");
+    expect(await form.getByRole("button", { name: "Release the inject now" }).isDisabled()).toBe(true);
+    await form.getByLabel("Public news headline (optional)").fill("Fire at the port of Dunmark");
+    await form.getByRole("button", { name: "Release the inject now" }).click();
+    await text(form.getByRole("status"), "Released: Port fire");
+    await text(team.page.getByTestId("news"), "Fire at the port of Dunmark");
     await tab(page, "Alliances");
   });
 
