@@ -15,8 +15,8 @@ namespace CrisisGrid.Grains.Alliances;
 /// stamped with the instant it fell, so correctness never depends on when the reminder fires. Instants are play time
 /// (<see cref="ExerciseTime"/>): the exercise pushes its clock, so deadlines stand still while it is paused.
 /// </summary>
-public sealed class AllianceGrain(IEventLog log, TimeProvider time, ILogger<AllianceGrain> logger)
-    : ExerciseScopedGrain<AllianceState>(log, time, logger), IAllianceGrain
+public sealed class AllianceGrain(IEventLog log, RulesClock time, ILogger<AllianceGrain> logger)
+    : ExerciseScopedGrain<AllianceState>(log, time, logger), IAllianceGrain, IRemindable
 {
     public const string DeadlineReminderName = "alliance-deadline";
 
@@ -40,6 +40,12 @@ public sealed class AllianceGrain(IEventLog log, TimeProvider time, ILogger<Alli
             await CatchUpDeadlines();
             await SyncDeadlineReminder();
         }
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _deadlineReminder?.Dispose();
+        return base.OnDeactivateAsync(reason, cancellationToken);
     }
 
     public Task<CommandResult> Initialize(CommandContext command, InitializeAlliance initialize) =>
@@ -142,5 +148,6 @@ public sealed class AllianceGrain(IEventLog log, TimeProvider time, ILogger<Alli
 
     /// <summary>Keeps one reminder armed for the earliest pending deadline; none when nothing is pending.</summary>
     private Task SyncDeadlineReminder() =>
-        (_deadlineReminder ??= new DeadlineReminder(this, DeadlineReminderName, Time)).Sync(AllianceSettlement.NextDeadline(State) is { } play ? ExerciseTime.Wall(State.Clock, play) : null);
+        (_deadlineReminder ??= new DeadlineReminder(this, DeadlineReminderName, Time, Logger))
+            .Sync(AllianceSettlement.NextDeadline(State) is { } play ? ExerciseTime.Wall(State.Clock, play) : null);
 }
