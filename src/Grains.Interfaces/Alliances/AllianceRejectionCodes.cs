@@ -20,4 +20,7 @@ public static class AllianceRejectionCodes
 
     /// <summary>An alliance-flagged order without the passed decision that authorises it.</summary>
     public const string NotAuthorised = "not-authorised";
+
+    /// <summary>The exercise has ended: the alliance refuses every act.</summary>
+    public const string ExerciseEnded = "exercise-ended";
 }

@@ -8,8 +8,7 @@ public sealed record ArmedAttackRecord(string AttackId, string Attacker, string 
 
 /// <summary>
 /// An alliance's state: its charter, who belongs (and who is suspended or under notice), and the working of the
-/// charter — consultations, drafts and decisions, collective-defence invocations, pledges, shared intelligence and
-/// unauthorised attempts. Every deadline is stored as an instant, so the state alone says what is due when.
+/// charter — consultations, drafts and decisions, collective-defence invocations, pledges and shared intelligence. Every deadline is stored as an instant, so the state alone says what is due when.
 /// </summary>
 [GenerateSerializer, Alias("Alliances.AllianceState"), Immutable]
 public sealed record AllianceState(
@@ -27,7 +26,7 @@ public sealed record AllianceState(
     ImmutableSortedDictionary<string, DefenceInvocation> Invocations,
     ImmutableSortedDictionary<string, Pledge> Pledges,
     ImmutableList<IntelligenceReport> Intelligence,
-    ImmutableList<UnauthorisedAttempt> UnauthorisedAttempts)
+    AllianceClock Clock)
 {
     public static AllianceState Empty(string code) => new(
         code,
@@ -44,7 +43,7 @@ public sealed record AllianceState(
         Invocations: ImmutableSortedDictionary<string, DefenceInvocation>.Empty.WithComparers(StringComparer.Ordinal),
         Pledges: ImmutableSortedDictionary<string, Pledge>.Empty.WithComparers(StringComparer.Ordinal),
         Intelligence: [],
-        UnauthorisedAttempts: []);
+        Clock: AllianceClock.NotTold);
 
     public string Name => Definition?.Name ?? Code;
 

@@ -30,5 +30,4 @@ public sealed record AllianceMemberView(
     ImmutableArray<DefenceInvocation> CollectiveDefence,
     ImmutableArray<Pledge> Pledges,
     ImmutableArray<IntelligenceReport> Intelligence,
-    ImmutableArray<UnauthorisedAttempt> UnauthorisedAttempts,
     CohesionReport Cohesion);

@@ -62,8 +62,11 @@ public interface IAllianceGrain : IGrainWithStringKey
     /// <summary>A member shares an intelligence report with the members.</summary>
     Task<CommandResult> ShareIntelligence(CommandContext command, ShareIntelligenceReport report);
 
-    /// <summary>A member's alliance-flagged order was refused for want of a decision (called by the nation grain).</summary>
-    Task<CommandResult> RecordUnauthorisedAttempt(CommandContext command, RecordUnauthorisedAttempt attempt);
+    /// <summary>
+    /// The exercise's status, turn or phase changed (exercise control, through the exercise's outbox): while paused
+    /// every deadline stands still and nothing is settled; once ended every act is refused.
+    /// </summary>
+    Task<CommandResult> FollowExerciseClock(CommandContext command, FollowExerciseClock change);
 
     /// <summary>
     /// Whether a passed decision authorises <paramref name="nation"/> to take an alliance-flagged action of

@@ -20,6 +20,7 @@ namespace CrisisGrid.Grains.Exercises;
 [JsonDerivedType(typeof(InitializeAllianceDelivery), "initializeAlliance")]
 [JsonDerivedType(typeof(ListInCatalogDelivery), "listInCatalog")]
 [JsonDerivedType(typeof(InitializeNegotiationDelivery), "initializeNegotiation")]
+[JsonDerivedType(typeof(ExerciseClockDelivery), "exerciseClock")]
 public abstract record Delivery(string DeliveryId);
 
 /// <summary>Apply <paramref name="Delta"/> to a nation.</summary>

@@ -94,7 +94,8 @@ public enum DecisionRuleKind
 /// <summary>
 /// A decision rule with its parameters. <see cref="Threshold"/> is a fraction (0–1] of the total weight, for
 /// qualified majority; <see cref="Weights"/> maps members to votes (missing members weigh 1); <see cref="Quorum"/> is
-/// the fraction of members that must take part; <see cref="Deadline"/> is how long voting stays open.
+/// the fraction of members that must take part; <see cref="Deadline"/> is how long voting stays open (play time), or
+/// <see cref="InPlay"/> when the charter counts it in turns or phases instead.
 /// </summary>
 [GenerateSerializer, Alias("Scenarios.DecisionRule"), Immutable]
 public sealed record DecisionRule(
@@ -102,7 +103,8 @@ public sealed record DecisionRule(
     TimeSpan Deadline,
     double? Threshold = null,
     ImmutableDictionary<string, int>? Weights = null,
-    double? Quorum = null)
+    double? Quorum = null,
+    PhaseDeadline? InPlay = null)
 {
     public static DecisionRule DefaultConsensus { get; } = new(DecisionRuleKind.Consensus, TimeSpan.FromMinutes(30));
 }

@@ -45,7 +45,7 @@ public static class AllianceEvolve
         {
             Drafts = state.Drafts.SetItem(e.DraftId, new Draft(
                 e.DraftId, e.Proposal, e.Member, e.Rule, e.RuleNote, e.TabledAt, e.Deadline, DraftStatus.Open,
-                ImmutableSortedDictionary<string, Ballot>.Empty.WithComparers(StringComparer.Ordinal), SilenceBreak: null, Result: null, WithdrawnAt: null)),
+                ImmutableSortedDictionary<string, Ballot>.Empty.WithComparers(StringComparer.Ordinal), SilenceBreak: null, Result: null, WithdrawnAt: null, e.DueAfter)),
         },
         VoteCast e => Draft(state, e.DraftId, d => d with { Votes = d.Votes.SetItem(e.Member, new Ballot(e.Member, e.Choice, e.Reason, e.At)) }),
         SilenceBroken e => Draft(state, e.DraftId, d => d with { SilenceBreak = new SilenceBreak(e.Member, e.Reason, e.At) }),
@@ -89,10 +89,7 @@ public static class AllianceEvolve
         {
             Intelligence = state.Intelligence.Add(new IntelligenceReport(e.ReportId, e.Member, e.Title, e.Body, e.About, e.At)),
         },
-        UnauthorisedAttemptRecorded e => state with
-        {
-            UnauthorisedAttempts = state.UnauthorisedAttempts.Add(new UnauthorisedAttempt(e.Member, e.Kind, e.Subject, e.Description, e.At)),
-        },
+        ExerciseClockFollowed e => state with { Clock = ExerciseTime.Follow(state.Clock, e.Status, e.Turn, e.Phase, e.At) },
         _ => state,
     };
 

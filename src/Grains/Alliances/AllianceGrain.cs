@@ -12,7 +12,8 @@ namespace CrisisGrid.Grains.Alliances;
 /// An alliance: thin on purpose — it loads its stream, asks <see cref="AllianceRules"/>, persists and publishes.
 /// Deadlines are real time and survive restarts twice over: a durable reminder wakes the grain at the earliest
 /// pending deadline (and every minute after, until none is left), and every call first records whatever fell due,
-/// stamped with the instant it fell, so correctness never depends on when the reminder fires.
+/// stamped with the instant it fell, so correctness never depends on when the reminder fires. Instants are play time
+/// (<see cref="ExerciseTime"/>): the exercise pushes its clock, so deadlines stand still while it is paused.
 /// </summary>
 public sealed class AllianceGrain(IEventLog log, RulesClock time, ILogger<AllianceGrain> logger)
     : ExerciseScopedGrain<AllianceState>(log, time, logger), IAllianceGrain, IRemindable
@@ -23,7 +24,8 @@ public sealed class AllianceGrain(IEventLog log, RulesClock time, ILogger<Allian
 
     protected override string Stream => StreamNames.Alliance(Code);
 
-    private DateTimeOffset Now => Time.GetUtcNow();
+    // Play time: wall time with the exercise's pauses taken out, so deadlines stand still while it is paused.
+    private DateTimeOffset Now => ExerciseTime.PlayTime(State.Clock, Time.GetUtcNow());
 
     protected override AllianceState InitialState() => AllianceState.Empty(Code);
 
@@ -88,8 +90,13 @@ public sealed class AllianceGrain(IEventLog log, RulesClock time, ILogger<Allian
     public Task<CommandResult> ShareIntelligence(CommandContext command, ShareIntelligenceReport report) =>
         Run(command, s => AllianceRules.ShareIntelligence(s, command.Actor, report, Now));
 
-    public Task<CommandResult> RecordUnauthorisedAttempt(CommandContext command, RecordUnauthorisedAttempt attempt) =>
-        Run(command, s => AllianceRules.RecordUnauthorisedAttempt(s, command.Actor, attempt, Now));
+    public async Task<CommandResult> FollowExerciseClock(CommandContext command, FollowExerciseClock change)
+    {
+        // No catch-up at "now" first: what fell due is settled on the clock as it was when the change happened.
+        var result = await Execute(command, s => AllianceRules.FollowExerciseClock(s, command.Actor, change));
+        await SyncDeadlineReminder();
+        return result;
+    }
 
     public async Task<Authorisation> Authorise(string nation, DecisionKind kind, string? subject)
     {
@@ -148,5 +155,6 @@ public sealed class AllianceGrain(IEventLog log, RulesClock time, ILogger<Allian
 
     /// <summary>Keeps one reminder armed for the earliest pending deadline; none when nothing is pending.</summary>
     private Task SyncDeadlineReminder() =>
-        (_deadlineReminder ??= new DeadlineReminder(this, DeadlineReminderName, Time, Logger)).Sync(AllianceSettlement.NextDeadline(State));
+        (_deadlineReminder ??= new DeadlineReminder(this, DeadlineReminderName, Time, Logger))
+            .Sync(AllianceSettlement.NextDeadline(State) is { } play ? ExerciseTime.Wall(State.Clock, play) : null);
 }

@@ -56,6 +56,11 @@ public static partial class AllianceRules
     /// <summary>Settles due deadlines, runs <paramref name="rule"/> on the result, then settles what the rule made decidable.</summary>
     private static Decision Decide(AllianceState state, DateTimeOffset now, Func<AllianceState, Decision> rule)
     {
+        if (EndedRefusal(state) is { } ended)
+        {
+            return Decision.Reject(ended);
+        }
+
         var (due, current) = AllianceSettlement.Settle(state, now);
         var decision = rule(current);
         if (!decision.IsAccepted)

@@ -36,9 +36,9 @@ public static class AllianceSettlement
     /// <summary>Everything due by <paramref name="now"/>, and early decisions, as events; with the state they lead to.</summary>
     public static (ImmutableArray<PendingEvent> Events, AllianceState State) Settle(AllianceState state, DateTimeOffset now)
     {
-        if (!state.Initialized)
+        if (!state.Initialized || !ExerciseTime.Settles(state.Clock))
         {
-            return ([], state);
+            return ([], state); // paused: every deadline stands still; ended: nothing more happens
         }
 
         var events = ImmutableArray.CreateBuilder<PendingEvent>();
@@ -65,9 +65,9 @@ public static class AllianceSettlement
         return (events.ToImmutable(), state);
     }
 
-    /// <summary>The earliest pending deadline, for the grain's reminder; null when nothing is pending.</summary>
+    /// <summary>The earliest pending deadline (play time), for the grain's reminder; null when nothing is pending or the clock stands still.</summary>
     public static DateTimeOffset? NextDeadline(AllianceState state) =>
-        state.Initialized ? Pending(state).FirstOrDefault()?.At : null;
+        state.Initialized && ExerciseTime.Settles(state.Clock) ? Pending(state).FirstOrDefault(d => d.At != DateTimeOffset.MaxValue)?.At : null;
 
     private static IEnumerable<Deadline> Pending(AllianceState state)
     {
@@ -76,11 +76,17 @@ public static class AllianceSettlement
                 .Select(c => new Deadline(c.ConveneBy, DeadlineKind.Convene, c.Id)))
             .Concat(state.Consultations.Values.Where(c => c.Status == ConsultationStatus.Convened)
                 .Select(c => new Deadline(c.PositionsDue!.Value, DeadlineKind.Positions, c.Id)))
-            .Concat(state.Drafts.Values.Where(d => d.IsOpen).Select(d => new Deadline(d.Deadline, DeadlineKind.Draft, d.Id)))
+            .Concat(state.Drafts.Values.Where(d => d.IsOpen).Select(d => new Deadline(DraftDue(state, d), DeadlineKind.Draft, d.Id)))
             .Concat(state.Invocations.Values.Where(i => !i.Closed).Select(i => new Deadline(i.ResponsesDue, DeadlineKind.Responses, i.Id)))
             .Concat(state.Pledges.Values.Where(p => !p.FellDue).Select(p => new Deadline(p.DueBy, DeadlineKind.Pledge, p.Id)));
         return deadlines.OrderBy(d => d.At).ThenBy(d => d.Kind).ThenBy(d => d.Id, StringComparer.Ordinal);
     }
+
+    // A deadline counted in phases is due at the clock change that moved past it, and never by time alone.
+    private static DateTimeOffset DraftDue(AllianceState state, Draft draft) =>
+        draft.DueAfter is not { } point ? draft.Deadline
+        : CharterPhaseDeadlines.Passed(point, state.Clock) && state.Clock.ChangedAt is { } changed ? changed
+        : DateTimeOffset.MaxValue;
 
     private static IReadOnlyList<PendingEvent> Fall(AllianceState state, Deadline due) => due.Kind switch
     {

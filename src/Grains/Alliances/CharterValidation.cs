@@ -58,6 +58,11 @@ internal static class CharterValidation
 
     private static Decision? CheckRule(DecisionRule rule, string field)
     {
+        if (rule.InPlay is { } inPlay && (inPlay.Turns is null == inPlay.EndOfNextPhase is null || inPlay.Turns is < 1))
+        {
+            return Invalid("A deadline in play is either a positive number of turns or the end of the next phase of a kind.", $"{field}.deadline", "\"2 turns\" or \"end of next orders phase\"");
+        }
+
         if (rule.Deadline <= TimeSpan.Zero)
         {
             return Invalid("A decision rule needs a positive deadline.", $"{field}.deadline", "a duration greater than zero");

@@ -19,6 +19,26 @@ public static class ExerciseEvolve
 {
     public static ExerciseState Apply(ExerciseState state, RecordedEvent recorded)
     {
+        var next = Fold(state, recorded);
+        return next.Status != state.Status || next.Turn != state.Turn || next.Phase != state.Phase
+            ? ClockChanged(next, recorded)
+            : next;
+    }
+
+    // Alliances follow the exercise's clock (status, turn, phase) through the outbox: they never call the exercise.
+    private static ExerciseState ClockChanged(ExerciseState state, RecordedEvent recorded) =>
+        state.Status is ExerciseStatus.NotCreated or ExerciseStatus.Draft
+            ? state
+            : state with
+            {
+                Outbox = state.Outbox.AddRange(state.AllianceCodes.Select(alliance => new ExerciseClockDelivery(
+                    $"{recorded.Sequence}/clock/{alliance}",
+                    alliance,
+                    new FollowExerciseClock(state.Status, state.Turn, state.Phase, recorded.RecordedAt)))),
+            };
+
+    private static ExerciseState Fold(ExerciseState state, RecordedEvent recorded)
+    {
         var seq = recorded.Sequence;
         return recorded.Event switch
         {

@@ -305,6 +305,7 @@ public sealed class ExerciseGrain(IEventLog log, RulesClock time, ILogger<Exerci
             ArmedAttackDelivery d => Nullable(Alliance(d.Alliance).RecordArmedAttack(command, new RecordArmedAttack(d.DeliveryId, d.Attacker, d.Victim, d.InjectId))),
             ListInCatalogDelivery d => ListInCatalog(d.Entry),
             InitializeNegotiationDelivery d => Nullable(Negotiation(d.Initialize.Definition.Id).Initialize(command, d.Initialize)),
+            ExerciseClockDelivery d => Nullable(Alliance(d.Alliance).FollowExerciseClock(command, d.Change)),
             _ => throw new InvalidOperationException($"Unknown delivery {delivery.GetType().Name}."),
         };
 

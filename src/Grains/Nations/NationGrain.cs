@@ -36,14 +36,8 @@ public sealed class NationGrain(IEventLog log, RulesClock time, ILogger<NationGr
 
         var alliance = GrainFactory.GetGrain<IAllianceGrain>(GrainKeys.Scoped(ExerciseId, flagged.Alliance));
         var authorisation = await alliance.Authorise(Code, flagged.DecisionKind, flagged.Subject);
-        var result = await Execute(command, s => NationRules.Submit(s, command.Actor, order, authorisation));
-        // Refused for the alliance's own reason (no passed decision, or suspended): a unilateral attempt by a member.
-        if (authorisation is { IsMember: true, Refusal: { } refusal } && result.Rejection == refusal)
-        {
-            await ReportUnauthorisedAttempt(alliance, command, order.Action, flagged);
-        }
-
-        return result;
+        // A refusal changes nothing anywhere: the alliance is asked, never told (see docs/alliances.md).
+        return await Execute(command, s => NationRules.Submit(s, command.Actor, order, authorisation));
     }
 
     public Task<CommandResult> WithdrawOrder(CommandContext command, WithdrawOrder withdraw) =>
@@ -66,25 +60,4 @@ public sealed class NationGrain(IEventLog log, RulesClock time, ILogger<NationGr
     public Task<NationState> GetState() => Task.FromResult(State);
 
     public Task<NationView> GetView(Participant viewer) => Task.FromResult(NationViews.For(State, viewer));
-
-    /// <summary>A member acted in the alliance's name without its decision: the alliance counts it against its cohesion.</summary>
-    private async Task ReportUnauthorisedAttempt(IAllianceGrain alliance, CommandContext command, NationAction action, IAllianceFlagged flagged)
-    {
-        try
-        {
-            // The step id makes a retried order report the attempt once.
-            var reported = await alliance.RecordUnauthorisedAttempt(
-                command.Step("unauthorised-attempt"),
-                new RecordUnauthorisedAttempt(Code, flagged.DecisionKind, flagged.Subject, ActionCatalog.Describe(action)));
-            if (!reported.Accepted)
-            {
-                Logger.LogWarning("{Alliance} did not record {Nation}'s unauthorised attempt: {Rejection}", flagged.Alliance, Code, reported.Rejection);
-            }
-        }
-        catch (Exception ex)
-        {
-            // The order is refused either way; losing the cohesion record must not turn the refusal into an error.
-            Logger.LogWarning(ex, "Reporting {Nation}'s unauthorised attempt to {Alliance} failed", Code, flagged.Alliance);
-        }
-    }
 }

@@ -59,10 +59,14 @@ public sealed class ReviewVisibilityTests : GatewayTest
             Assert.All(method == "Resync" ? Strings : [.. Strings, .. fragments], s => Assert.Contains(s, result, StringComparison.Ordinal));
         }
 
-        // The live connection opened before the review now receives member traffic too (alliances keep working after
-        // the end: they cannot ask the exercise, see docs/alliances.md); Borovia's still does not.
-        var shared = await Api.Accept(session.Ardenia, session.ExerciseId, "alliance.shareIntelligence",
-            new { alliance = "NCP", reportId = "after-review", title = "After the review q7x2", body = "Read by the observer." });
+        // After the end the alliance refuses every act (end means ended, docs/alliances.md) ...
+        using var refused = await Api.Send(session.Ardenia, session.ExerciseId, "alliance.shareIntelligence",
+            new { alliance = "NCP", reportId = "after-review", title = "After the review q7x2", body = "Read by nobody." });
+        var (refusedStatus, refusedBody) = (refused.StatusCode, await refused.Content.ReadAsStringAsync());
+        Assert.True(refusedStatus == HttpStatusCode.Conflict && refusedBody.Contains("exercise-ended", StringComparison.Ordinal), $"{(int)refusedStatus} {refusedBody}");
+
+        // ... but the live connection opened before the review now receives exercise control's traffic; Borovia's does not.
+        var shared = await Api.Accept(session.Facilitator, session.ExerciseId, "access.issueJoinCode", new { role = "team", nation = "ARD" });
         await observerLive.CatchUpTo(shared.LastSequence!.Value);
         // Its numbering moved from the public count to the log's when the review opened: its first batch after that
         // asked for a resync, answered by a snapshot (see docs/visibility.md), or came as events.

@@ -1,6 +1,7 @@
 using CrisisGrid.Grains.Access;
 using CrisisGrid.Grains.Alliances;
 using CrisisGrid.Grains.Commands;
+using CrisisGrid.Grains.Exercises;
 using CrisisGrid.Grains.Scenarios;
 using CrisisGrid.Grains.Tests.Support;
 
@@ -29,7 +30,6 @@ public class AccessTests
         ["pledgeResources"] = (s, a, m, now) => AllianceRules.PledgeResources(s, a, new PledgeResources("p9", m, "battalions", 2, TimeSpan.FromHours(1)), now),
         ["recordPledgeDelivery"] = (s, a, m, now) => AllianceRules.RecordPledgeDelivery(s, a, new RecordPledgeDelivery("p1", m, 1), now),
         ["shareIntelligence"] = (s, a, m, now) => AllianceRules.ShareIntelligence(s, a, new ShareIntelligenceReport("r9", m, "Armour", "Brigades massing."), now),
-        ["recordUnauthorisedAttempt"] = (s, a, m, now) => AllianceRules.RecordUnauthorisedAttempt(s, a, new RecordUnauthorisedAttempt(m, DecisionKind.JointDeployment, "EST", "Joint deployment"), now),
     };
 
     public static TheoryData<string> PathNames => [.. Paths.Keys];
@@ -53,6 +53,23 @@ public class AccessTests
         bed.AllVote(VoteChoice.Yes, "cd1", "EST", "NOR", "SWE");
         Assert.True(bed.Pledge("EST", 3, "p1").IsAccepted);
         return bed;
+    }
+
+    [Theory]
+    [MemberData(nameof(PathNames))]
+    public void End_means_ended_every_act_is_refused_once_the_exercise_has_ended(string path)
+    {
+        var bed = Busy();
+        bed.FollowClock(ExerciseStatus.Ended, turn: 3, phase: TurnPhase.Results);
+        var before = bed.State;
+
+        foreach (var actor in new[] { Participant.Team("EST"), Participant.Facilitator })
+        {
+            var refused = DecisionAssert.Rejected(Paths[path](before, actor, "EST", bed.Now), AllianceRejectionCodes.ExerciseEnded);
+            Assert.Equal("The exercise has ended: Northern Alliance Treaty takes no more acts (no consultations, drafts, votes, responses, pledges or orders in its name).", refused.Message);
+        }
+
+        Assert.Same(before, bed.State);
     }
 
     [Theory]

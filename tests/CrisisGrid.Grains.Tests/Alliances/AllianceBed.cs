@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using CrisisGrid.Grains.Access;
 using CrisisGrid.Grains.Alliances;
 using CrisisGrid.Grains.Commands;
+using CrisisGrid.Grains.Exercises;
 using CrisisGrid.Grains.Infrastructure;
 using CrisisGrid.Grains.Scenarios;
 using CrisisGrid.Grains.Tests.Support;
@@ -62,12 +63,17 @@ internal sealed class AllianceBed
 
     public void Advance(TimeSpan by) => Now += by;
 
-    public Decision Do(Func<AllianceState, DateTimeOffset, Decision> rule) => Harness.Do(s => rule(s, Now));
+    // Rules run on play time, as the grain runs them: wall time with the exercise's pauses taken out.
+    public Decision Do(Func<AllianceState, DateTimeOffset, Decision> rule) => Harness.Do(s => rule(s, ExerciseTime.PlayTime(s.Clock, Now)));
 
-    public Decision Accept(Func<AllianceState, DateTimeOffset, Decision> rule) => Harness.Accept(s => rule(s, Now));
+    public Decision Accept(Func<AllianceState, DateTimeOffset, Decision> rule) => Harness.Accept(s => rule(s, ExerciseTime.PlayTime(s.Clock, Now)));
+
+    /// <summary>The exercise reports its clock (through its outbox) at the bed's current instant.</summary>
+    public Decision FollowClock(ExerciseStatus status, int turn = 1, TurnPhase phase = TurnPhase.Planning) =>
+        Harness.Accept(s => AllianceRules.FollowExerciseClock(s, Participant.Facilitator, new FollowExerciseClock(status, turn, phase, Now)));
 
     /// <summary>What the grain's reminder would record now.</summary>
-    public Decision Settle() => Harness.Accept(s => AllianceRules.ProcessDeadlines(s, Now));
+    public Decision Settle() => Accept(AllianceRules.ProcessDeadlines);
 
     public Decision Request(string member, string id = "c1", string? threat = "Ruthenian troops crossed the border at Narva.", string? injectId = null, Participant? actor = null) =>
         Do((s, now) => AllianceRules.RequestConsultation(s, actor ?? Team(member), new RequestConsultation(id, member, injectId, threat), now));
@@ -104,9 +110,6 @@ internal sealed class AllianceBed
 
     public Decision Share(string member, string id = "r1", Participant? actor = null) =>
         Do((s, now) => AllianceRules.ShareIntelligence(s, actor ?? Team(member), new ShareIntelligenceReport(id, member, "Armour massing", "Two tank brigades near the border.", "RUS"), now));
-
-    public Decision ReportAttempt(string member, Participant? actor = null) =>
-        Do((s, now) => AllianceRules.RecordUnauthorisedAttempt(s, actor ?? Team(member), new RecordUnauthorisedAttempt(member, DecisionKind.JointDeployment, "EST", "Joint deployment of NAT to EST"), now));
 
     public Decision RecordAttack(string victim = "EST", string attackId = "attack-1") =>
         Do((s, now) => AllianceRules.RecordArmedAttack(s, Participant.Facilitator, new RecordArmedAttack(attackId, "RUS", victim, "inject-7"), now));

@@ -80,6 +80,30 @@ public sealed class AllianceGrainTests : EngineTest
     }
 
     [Fact]
+    public async Task One_clock_pausing_the_exercise_stops_alliance_deadlines_and_ending_it_closes_the_alliance()
+    {
+        EngineDriver.Accepted(await TableStatement()); // silence procedure, 5 minutes
+        Driver.Silo.Time.Advance(TimeSpan.FromMinutes(2));
+        EngineDriver.Accepted(await Driver.Exercise.Pause(Driver.Control()));
+        Assert.Equal(ExerciseStatus.Paused, (await Compact.GetState()).Clock.Status);
+
+        Driver.Silo.Time.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(DraftStatus.Open, (await Compact.GetState()).Drafts["d1"].Status);
+
+        EngineDriver.Accepted(await Driver.Exercise.Resume(Driver.Control()));
+        Driver.Silo.Time.Advance(TimeSpan.FromMinutes(3) - TimeSpan.FromTicks(1)); // the 3 minutes left, but one tick
+        Assert.Equal(DraftStatus.Open, (await Compact.GetState()).Drafts["d1"].Status);
+        Driver.Silo.Time.Advance(TimeSpan.FromTicks(1));
+        await Eventually.True(async () => (await AllianceLog()).Any(e => e.Event is DraftDecided), "the alliance to record the decision");
+
+        EngineDriver.Accepted(await Driver.Exercise.End(Driver.Control(), new EndExercise("Objectives met.")));
+        var refused = await Compact.TableDraft(Ardenia(), new TableDraft("d2", "ARD", new CollectiveStatementProposal("After the end.")));
+        Assert.Equal(AllianceRejectionCodes.ExerciseEnded, refused.Rejection?.Code);
+        var order = await Driver.Nation("ARD").SubmitOrder(Ardenia(), new SubmitOrder("late", new CollectiveStatement("NCP", Statement)));
+        Assert.False(order.Accepted);
+    }
+
+    [Fact]
     public async Task A_deadline_missed_with_no_reminder_at_all_is_recorded_by_the_next_call_at_its_deadline()
     {
         EngineDriver.Accepted(await TableStatement());
@@ -113,23 +137,24 @@ public sealed class AllianceGrainTests : EngineTest
     }
 
     [Fact]
-    public async Task An_unauthorised_joint_deployment_is_refused_by_the_nation_grain_naming_the_missing_decision_and_counted_once_by_the_alliance()
+    public async Task A_refused_order_in_an_alliances_name_changes_nothing_neither_the_nation_nor_the_alliance_nor_its_cohesion()
     {
         await Driver.AdvanceTo(1, TurnPhase.Orders);
+        var allianceBefore = await AllianceLog();
         var command = Ardenia();
         var order = new SubmitOrder("o1", new JointDeployment("NCP", "DUN"));
         var refused = await Driver.Nation("ARD").SubmitOrder(command, order);
         Assert.Equal(AllianceRejectionCodes.NotAuthorised, refused.Rejection?.Code);
         Assert.Equal("NCP has no passed jointDeployment decision authorising a deployment to DUN; table one first.", refused.Rejection!.Message);
-        await Driver.Nation("ARD").SubmitOrder(command, order); // a retry of the same command
+        await Driver.Nation("ARD").SubmitOrder(Ardenia(), order); // and a second try
 
-        var attempt = Assert.Single((await Compact.GetState()).UnauthorisedAttempts);
-        Assert.Equal(("ARD", DecisionKind.JointDeployment, "DUN"), (attempt.Member, attempt.Kind, attempt.Subject));
+        Assert.Equal(allianceBefore.Count, (await AllianceLog()).Count);
+        Assert.Equal(100, AllianceCohesion.Compute(await Compact.GetState()).Index);
         Assert.Empty((await Driver.Nation("ARD").GetState()).Orders);
     }
 
     [Fact]
-    public async Task A_suspended_member_acting_in_the_alliances_name_is_refused_and_its_attempt_recorded()
+    public async Task A_suspended_member_acting_in_the_alliances_name_is_refused_and_nothing_is_recorded()
     {
         await Driver.AdvanceTo(1, TurnPhase.Orders);
         EngineDriver.Accepted(await Compact.TableDraft(Ardenia(), new TableDraft("j1", "ARD", new JointDeploymentProposal("ARD"))));
@@ -144,8 +169,9 @@ public sealed class AllianceGrainTests : EngineTest
         var refused = await Driver.Order("DUN", new JointDeployment("NCP", "ARD"), Participant.Facilitator);
         Assert.Equal(RejectionCodes.Forbidden, refused.Rejection?.Code);
         Assert.Contains("suspended", refused.Rejection!.Message, StringComparison.Ordinal);
-        Assert.Equal("DUN", Assert.Single((await Compact.GetState()).UnauthorisedAttempts).Member);
+        var allianceAfterRefusal = (await AllianceLog()).Count;
         EngineDriver.Accepted(await Driver.Order("CAL", new JointDeployment("NCP", "ARD"), Participant.Facilitator));
+        Assert.Equal(allianceAfterRefusal, (await AllianceLog()).Count);
     }
 
     [Fact]
@@ -162,7 +188,6 @@ public sealed class AllianceGrainTests : EngineTest
         await Driver.Advance(); // orders close, the turn is adjudicated
         var ardenia = await Driver.Nation("ARD").GetState();
         Assert.Equal((DeploymentArea.Ally, "DUN"), (ardenia.Posture.Area, ardenia.Posture.Facing));
-        Assert.Empty((await Compact.GetState()).UnauthorisedAttempts);
     }
 
     [Fact]

@@ -152,13 +152,13 @@ public class AuthorisationTests
     }
 
     [Fact]
-    public void An_unauthorised_attempt_recorded_by_the_nation_lowers_cohesion()
+    public void A_refused_command_changes_nothing_asking_for_an_authorisation_that_is_refused_records_no_event()
     {
         var alliance = AllianceBed.Create();
-        Assert.True(alliance.ReportAttempt("NOR").IsAccepted);
-        var attempt = Assert.Single(alliance.State.UnauthorisedAttempts);
-        Assert.Equal(("NOR", DecisionKind.JointDeployment, "EST"), (attempt.Member, attempt.Kind, attempt.Subject));
-        Assert.Equal(95, AllianceCohesion.Compute(alliance.State).Index);
+        var refused = AllianceRules.Authorise(alliance.State, "NOR", DecisionKind.JointDeployment, "EST", alliance.Now);
+        Assert.False(refused.Granted);
+        Assert.Empty(AllianceRules.ProcessDeadlines(alliance.State, alliance.Now).Events);
+        Assert.Equal(100, AllianceCohesion.Compute(alliance.State).Index);
     }
 
     [Fact]

@@ -39,14 +39,13 @@ public class CohesionTests
     }
 
     [Fact]
-    public void Failed_decisions_unauthorised_attempts_free_riders_and_shortfalls_erode_it_and_passed_decisions_restore_some()
+    public void Failed_decisions_free_riders_and_shortfalls_erode_it_and_passed_decisions_restore_some()
     {
         var bed = CollectiveDefenceTests.Invoked(); // one passed decision: +2, capped at 100
         Assert.Equal(100, Cohesion(bed));
 
         bed.Table("NOR", new CollectiveStatementProposal("Text."), id: "d2");
         Assert.True(bed.Vote("SWE", VoteChoice.No, "d2").IsAccepted); // failed: −6
-        bed.ReportAttempt("EST"); // −5
         bed.Respond("EST");
         bed.Pledge("NOR", 4, dueWithin: TimeSpan.FromMinutes(30));
         bed.Deliver("NOR", 1);
@@ -54,17 +53,18 @@ public class CohesionTests
         bed.Settle();
 
         var report = AllianceCohesion.Compute(bed.State);
-        Assert.Equal((1, 1, 1, 2, 0.75), (report.PassedDecisions, report.FailedDecisions, report.UnauthorisedAttempts, report.FreeRiders, report.PledgeShortfall));
-        Assert.Equal(56, report.Index); // round(100 + 2 − 6 − 5 − 16 − 18.75) = round(56.25)
+        Assert.Equal((1, 1, 2, 0.75), (report.PassedDecisions, report.FailedDecisions, report.FreeRiders, report.PledgeShortfall));
+        Assert.Equal(61, report.Index); // round(100 + 2 − 6 − 16 − 18.75) = round(61.25)
     }
 
     [Fact]
     public void Cohesion_never_leaves_0_to_100()
     {
         var bed = AllianceBed.Create();
-        for (var i = 0; i < 30; i++)
+        for (var i = 0; i < 20; i++)
         {
-            bed.ReportAttempt("EST");
+            bed.Table("NOR", new CollectiveStatementProposal($"Text {i}."), id: $"f{i}");
+            Assert.True(bed.Vote("SWE", VoteChoice.No, $"f{i}").IsAccepted); // failed: −6 each
         }
 
         Assert.Equal(0, Cohesion(bed));

@@ -196,4 +196,45 @@ public class ParsingTests
 
         public int GetHashCode(InjectTargets obj) => obj.All.GetHashCode();
     }
+
+    [Fact]
+    public void One_clock_charter_deadlines_are_read_as_real_time_turns_or_the_end_of_the_next_phase()
+    {
+        var result = ScenarioLoader.Load(ScenarioYaml.WithNations("""
+            alliances:
+              - code: NCP
+                name: Compact
+                type: multilateral
+                members: [ARD, BOR, CAL]
+                charter:
+                  decisionRules:
+                    default: {rule: consensus, deadline: PT15M}
+                    jointDeployment: {rule: consensus, deadline: 2 turns}
+                    collectiveStatement: {rule: silenceProcedure, deadline: end of next orders phase}
+            """), "test.yaml");
+        Assert.True(result.IsValid, result.Describe());
+        var rules = result.Scenario.Alliances.Single().Charter.DecisionRules;
+        Assert.Equal((TimeSpan.FromMinutes(15), (PhaseDeadline?)null), (rules[DecisionKind.Default].Deadline, rules[DecisionKind.Default].InPlay));
+        Assert.Equal(new PhaseDeadline(2, null), rules[DecisionKind.JointDeployment].InPlay);
+        Assert.Equal(new PhaseDeadline(null, CrisisGrid.Grains.Exercises.TurnPhase.Orders), rules[DecisionKind.CollectiveStatement].InPlay);
+    }
+
+    [Fact]
+    public void One_clock_a_charter_deadline_that_is_neither_a_duration_nor_turns_nor_a_phase_is_reported_where_it_is()
+    {
+        var result = ScenarioLoader.Load(ScenarioYaml.WithNations("""
+            alliances:
+              - code: NCP
+                name: Compact
+                type: multilateral
+                members: [ARD, BOR, CAL]
+                charter:
+                  decisionRules:
+                    default: {rule: consensus, deadline: next tuesday}
+            """), "test.yaml");
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal("alliances[0].charter.decisionRules.default.deadline", problem.Path);
+        Assert.Contains("found 'next tuesday'", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("\"2 turns\"", problem.Allowed, StringComparison.Ordinal);
+    }
 }

@@ -6,7 +6,7 @@ namespace CrisisGrid.Grains.Alliances;
 /// <summary>
 /// The alliance's answer to "may <see cref="Nation"/> act in the alliance's name?": granted with the passed decision
 /// that authorises it, or refused with the reason (naming the missing decision). <see cref="IsMember"/> says whether
-/// the asker belongs to the alliance, so a refused member's attempt can be recorded as unilateral.
+/// the asker belongs to the alliance.
 /// </summary>
 [GenerateSerializer, Alias("Alliances.Authorisation"), Immutable]
 public sealed record Authorisation(

@@ -7,7 +7,6 @@ public sealed record CohesionReport(
     double Divergence,
     int SilentMembers,
     int FailedDecisions,
-    int UnauthorisedAttempts,
     int FreeRiders,
     double PledgeShortfall,
     int PassedDecisions);

@@ -12,7 +12,8 @@ public sealed record DraftTabled(
     DecisionRule Rule,
     string RuleNote,
     DateTimeOffset TabledAt,
-    DateTimeOffset Deadline) : DomainEvent;
+    DateTimeOffset Deadline,
+    PhasePoint? DueAfter = null) : DomainEvent;
 
 [EventType("alliance.vote-cast"), GenerateSerializer, Alias("Alliances.VoteCast"), Immutable]
 public sealed record VoteCast(string DraftId, string Member, VoteChoice Choice, string? Reason, DateTimeOffset At) : DomainEvent;

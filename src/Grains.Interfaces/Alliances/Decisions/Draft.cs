@@ -48,7 +48,8 @@ public sealed record DraftResult(DraftStatus Status, DateTimeOffset At, string R
 
 /// <summary>
 /// A draft decision. <see cref="Rule"/> is a snapshot of the charter's rule when it was tabled (a rule fixed for
-/// the whole vote); <see cref="RuleNote"/> says where the rule came from.
+/// the whole vote); <see cref="RuleNote"/> says where the rule came from. A deadline counted in phases is
+/// <see cref="DueAfter"/> (and <see cref="Deadline"/> is then never reached by time alone).
 /// </summary>
 [GenerateSerializer, Alias("Alliances.Draft"), Immutable]
 public sealed record Draft(
@@ -63,7 +64,8 @@ public sealed record Draft(
     ImmutableSortedDictionary<string, Ballot> Votes,
     SilenceBreak? SilenceBreak,
     DraftResult? Result,
-    DateTimeOffset? WithdrawnAt)
+    DateTimeOffset? WithdrawnAt,
+    PhasePoint? DueAfter = null)
 {
     public DecisionKind Kind => Proposal.Kind;
 

@@ -1,4 +1,3 @@
-using CrisisGrid.Grains.Access;
 using CrisisGrid.Grains.Commands;
 using CrisisGrid.Grains.Scenarios;
 
@@ -6,8 +5,8 @@ namespace CrisisGrid.Grains.Alliances;
 
 /// <summary>
 /// Alliance-flagged actions (a joint deployment, a collective statement) are refused unless a passed decision
-/// authorises them (DOMAIN.md). The nation grain asks <see cref="Authorise"/> before it accepts such an order and
-/// reports refused attempts by members back with <see cref="RecordUnauthorisedAttempt"/>.
+/// authorises them (DOMAIN.md). The nation grain asks <see cref="Authorise"/> before it accepts such an order. Asking
+/// changes nothing: a refused order leaves no trace in the alliance (a refused command changes no state).
 /// </summary>
 public static partial class AllianceRules
 {
@@ -24,6 +23,11 @@ public static partial class AllianceRules
         if (!state.Initialized)
         {
             return Refuse(new Rejection(RejectionCodes.NotFound, $"There is no alliance {state.Code} in this exercise.", "action.alliance"), member: false);
+        }
+
+        if (EndedRefusal(state) is { } ended)
+        {
+            return Refuse(ended);
         }
 
         if (!state.IsMember(nation))
@@ -57,7 +61,7 @@ public static partial class AllianceRules
             _ => "authorising this statement, word for word",
         };
         var pending = state.Drafts.Values.FirstOrDefault(d => d.IsOpen && d.Kind == kind && d.Proposal.Subject == subjectText);
-        var next = pending is null ? "table one first" : $"draft {pending.Id} is still open until {pending.Deadline:u}";
+        var next = pending is null ? "table one first" : $"draft {pending.Id} is still open until it is decided {CharterPhaseDeadlines.Until(pending)}";
         return Refuse(new Rejection(
             AllianceRejectionCodes.NotAuthorised,
             $"{state.Code} has no passed {Kind(kind)} decision {what}; {next}.",
@@ -77,15 +81,4 @@ public static partial class AllianceRules
             ? new(state.Code, "", kind, subject, false, null, new Rejection(RejectionCodes.NotFound, $"There is no alliance {state.Code} with members in this exercise.", "alliance"))
             : Authorise(state, asker, kind, subject, now);
     }
-
-    public static Decision RecordUnauthorisedAttempt(AllianceState state, Participant actor, RecordUnauthorisedAttempt command, DateTimeOffset now) =>
-        Decide(state, now, s =>
-        {
-            // A suspended member acting in the alliance's name is exactly the kind of attempt worth recording.
-            var refused = AllianceAccess.ActAs(s, actor, command.Member, "report an attempt", suspendedMay: true)
-                ?? AllianceValidation.Text(command.Description, "description", "The description", AllianceValidation.MaxReasonLength)
-                ?? AllianceValidation.Text(command.Subject, "subject", "The subject", required: false);
-            return refused ?? Decision.Accept(AllianceAudience.ToMembers(s, new UnauthorisedAttemptRecorded(
-                command.Member, command.Kind, command.Subject?.Trim(), command.Description.Trim(), now), command.Member));
-        });
 }

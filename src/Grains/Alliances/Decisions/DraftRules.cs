@@ -26,8 +26,11 @@ public static partial class AllianceRules
             }
 
             var (rule, note) = RuleFor(s.Charter, command.Proposal.Kind);
+            // A deadline counted in turns or phases falls with the exercise's clock, never by time alone.
+            var inPlay = rule.InPlay is { } phases ? CharterPhaseDeadlines.Resolve(phases, s.Clock) : null;
             return Decision.Accept(AllianceAudience.ToMembers(s, new DraftTabled(
-                command.DraftId, command.Member, Normalised(command.Proposal), rule, note, now, now + rule.Deadline)));
+                command.DraftId, command.Member, Normalised(command.Proposal), rule, note, now,
+                inPlay is null ? now + rule.Deadline : DateTimeOffset.MaxValue, inPlay)));
         });
 
     public static Decision CastVote(AllianceState state, Participant actor, CastVote command, DateTimeOffset now) =>
@@ -42,7 +45,7 @@ public static partial class AllianceRules
             if (draft.Rule.Kind == DecisionRuleKind.SilenceProcedure)
             {
                 return Decision.Reject(RejectionCodes.InvalidArgument,
-                    $"Draft {draft.Id} is under the silence procedure: members do not vote. It passes at {draft.Deadline:u} unless a member breaks silence, with a reason, before then.",
+                    $"Draft {draft.Id} is under the silence procedure: members do not vote. It passes {CharterPhaseDeadlines.Until(draft)} unless a member breaks silence, with a reason, before then.",
                     "choice", "breakSilence");
             }
 
@@ -112,7 +115,7 @@ public static partial class AllianceRules
         if (kind == DecisionKind.Admission)
         {
             var note = charterRule.Kind == DecisionRuleKind.Unanimity ? AdmissionRuleNote : $"{AdmissionRuleNote} The charter's {Name(charterRule.Kind)} rule does not apply.";
-            return (new DecisionRule(DecisionRuleKind.Unanimity, charterRule.Deadline), note);
+            return (new DecisionRule(DecisionRuleKind.Unanimity, charterRule.Deadline, InPlay: charterRule.InPlay), note);
         }
 
         var source = charter.DecisionRules.ContainsKey(kind) ? $"the charter's rule for {Kind(kind)}"
@@ -151,7 +154,7 @@ public static partial class AllianceRules
         var open = state.Drafts.Values.FirstOrDefault(d => d.IsOpen && d.Kind == proposal.Kind && d.Proposal.Subject == proposal.Subject.Trim());
         return open is null
             ? null
-            : Decision.Reject(RejectionCodes.InvalidState, $"Draft {open.Id} ({open.Proposal.Describe()}) is already open until {open.Deadline:u}; vote on it instead.", "proposal", open.Id);
+            : Decision.Reject(RejectionCodes.InvalidState, $"Draft {open.Id} ({open.Proposal.Describe()}) is already open, to be decided {CharterPhaseDeadlines.Until(open)}; vote on it instead.", "proposal", open.Id);
     }
 
     private static Decision? CheckCollectiveDefence(AllianceState state, CollectiveDefenceProposal proposal)

@@ -217,6 +217,8 @@ export interface DecisionRule {
   threshold: number | null;
   weights: Record<string, number> | null;
   quorum: number | null;
+  /** A deadline counted on the exercise's clock ("2 turns", "end of next orders phase") instead of real time. */
+  inPlay?: { turns: number | null; endOfNextPhase: TurnPhase | null } | null;
 }
 
 export interface Charter {
@@ -266,6 +268,8 @@ export interface Draft {
   silenceBreak: { member: string; reason: string; at: IsoInstant } | null;
   result: { status: string; at: IsoInstant; reason: string } | null;
   withdrawnAt: IsoInstant | null;
+  /** Set when the deadline is counted in phases: decided once the exercise moves past the end of this phase. */
+  dueAfter?: { turn: number; phase: TurnPhase } | null;
 }
 
 export interface DefenceInvocation {
@@ -304,13 +308,11 @@ export interface AllianceMemberView {
   collectiveDefence: DefenceInvocation[];
   pledges: Pledge[];
   intelligence: { id: string; member: string; title: string; body: string; about: string | null; at: IsoInstant }[];
-  unauthorisedAttempts: { member: string; kind: string; subject: string | null; description: string; at: IsoInstant }[];
   cohesion: {
     index: number;
     divergence: number;
     silentMembers: number;
     failedDecisions: number;
-    unauthorisedAttempts: number;
     freeRiders: number;
     pledgeShortfall: number;
     passedDecisions: number;

@@ -179,8 +179,6 @@ export function describeEvent(recorded: RecordedEvent, name: Name = (c) => c): s
       return `${who}: ${name(e.member)} recorded ${e.position}${e.text ? ` — “${e.text}”` : ""} in ${e.consultationId}`;
     case "alliance.consultation-concluded":
       return `${who}: consultation ${e.consultationId} concluded (support ${e.outcome?.support}, oppose ${e.outcome?.oppose}, abstain ${e.outcome?.abstain})`;
-    case "alliance.unauthorised-attempt-recorded":
-      return `${who}: ${name(e.member)} acted without a decision (${e.kind}): ${e.description}`;
     case "alliance.member-admitted":
       return `${who}: ${name(e.nation)} admitted`;
     case "alliance.member-suspended":

@@ -3,6 +3,7 @@ import { ClockPanel } from "./Clock";
 import { JoinCodesPanel, MselPanel, OutcomesPanel } from "./Control";
 import { MessagesFeed, NewsComposer, NewsFeed, Timeline } from "./Feeds";
 import { NationsTable, OwnNation } from "./Nations";
+import { AdHocInjectForm } from "./control/AdHocInjectForm";
 import { OrdersPanel } from "./Orders";
 import { Tabs, useExercise } from "./common";
 
@@ -25,7 +26,16 @@ export function FacilitatorConsole() {
               </div>
             ),
           },
-          { id: "msel", title: "MSEL", render: () => <MselPanel /> },
+          {
+            id: "msel",
+            title: "MSEL",
+            render: () => (
+              <div className="stack">
+                <MselPanel />
+                <AdHocInjectForm />
+              </div>
+            ),
+          },
           { id: "outcomes", title: "Outcomes", render: () => <OutcomesPanel /> },
           { id: "access", title: "Join codes", render: () => <JoinCodesPanel /> },
           { id: "alliances", title: "Alliances", render: () => <AlliancesPanel /> },

@@ -1,3 +1,5 @@
+import { describeCondition } from "../state/describeCondition";
+import { ReleaseInjectButton } from "./control/ReleaseInjectButton";
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from "react";
 import { api } from "../api/http";
 import type { InjectDefinition, JoinCodeInfo, NationDelta, NationIndex, Outcome } from "../api/types";
@@ -6,12 +8,12 @@ import { describeAction } from "../state/actions";
 import { INDEX_LABELS, describeDelta, formatDuration, humanize } from "../state/describe";
 import { CopyButton, Field, ProblemNote, fieldHit, useCommand, useExercise } from "./common";
 
-function schedule(inject: InjectDefinition): string {
+function schedule(inject: InjectDefinition, name: (c: string) => string): string {
   const s = inject.schedule;
   if (s.isManual) return "Manual";
   if (s.turn !== null) return `Turn ${s.turn}`;
   if (s.at) return `At +${formatDuration(s.at)}`;
-  if (s.when) return "When a condition holds";
+  if (s.when) return `When ${describeCondition(s.when, name)}`;
   return "—";
 }
 
@@ -65,15 +67,11 @@ export function MselPanel() {
                   </details>
                 </td>
                 <td>{humanize(inject.kind)}</td>
-                <td>{schedule(inject)}</td>
+                <td>{schedule(inject, name)}</td>
                 <td>{targets(inject, name)}</td>
                 <td>{released ? <span className="tag ok">Released</span> : <span className="tag">Pending</span>}</td>
                 <td>
-                  {!released && (
-                    <button type="button" className="small" disabled={busy} onClick={() => void run("exercise.releaseInject", { injectId: inject.id })}>
-                      Release
-                    </button>
-                  )}
+                  {!released && <ReleaseInjectButton inject={inject} busy={busy} release={() => void run("exercise.releaseInject", { injectId: inject.id })} />}
                 </td>
               </tr>
             ))}

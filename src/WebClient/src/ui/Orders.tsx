@@ -37,6 +37,8 @@ export function OrdersPanel({ nation }: { nation: NationView }) {
   // The nation keeps its last turn's orders until the next orders phase opens.
   const ordersOfThisTurn = own.ordersTurn === turn;
   const ordersOpenNow = own.ordersOpen && ordersOfThisTurn;
+  // End means ended: the order form is gone, not merely refused.
+  const ended = state.exercise.status === "ended";
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -86,6 +88,9 @@ export function OrdersPanel({ nation }: { nation: NationView }) {
             : "Exercise control opens orders in the orders phase of each turn. You can prepare an order now; the server will say if it cannot be taken."}
         </p>
       )}
+      {ended ? (
+        <p className="notice" data-testid="orders-ended">The exercise has ended: no more orders are taken.</p>
+      ) : (
       <form onSubmit={(e) => void onSubmit(e)} aria-label="New order">
         <Field label="Action" invalid={bad("kind")}>
           {(id) => (
@@ -168,6 +173,7 @@ export function OrdersPanel({ nation }: { nation: NationView }) {
           </div>
         )}
       </form>
+      )}
 
       <h3 style={{ marginTop: 18 }}>{ordersOfThisTurn || own.orders.length === 0 ? "Given this turn" : `Given in turn ${own.ordersTurn}`}</h3>
       {own.orders.length === 0 ? (

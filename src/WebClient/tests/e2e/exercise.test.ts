@@ -271,7 +271,8 @@ describe("CrisisGrid in the browser", () => {
     const page = control.page;
     await tab(page, "MSEL");
     const inject = page.locator('[data-testid="msel"] tr[data-inject="armed-attack"]');
-    await inject.getByRole("button", { name: "Release" }).click();
+    await inject.getByRole("button", { name: "Release…" }).click(); // an armed attack asks first
+    await inject.getByRole("button", { name: "Release the attack" }).click();
     await text(inject, "Released");
     await screenshot(page, "12-facilitator-msel");
 

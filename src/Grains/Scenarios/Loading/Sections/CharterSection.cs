@@ -107,7 +107,8 @@ internal static class CharterSection
         }
 
         var kind = rule.Required("rule", EnumText.Allowed<DecisionRuleKind>())?.Enum<DecisionRuleKind>("decision rule");
-        var deadline = rule.Optional("deadline")?.Duration(DurationRule.Positive) ?? ScenarioDefaults.DecisionDeadline;
+        var (realTime, inPlay) = rule.Optional("deadline") is { } given ? PhaseDeadlineText.Read(given) : (null, null);
+        var deadline = realTime ?? ScenarioDefaults.DecisionDeadline;
         var quorum = rule.Optional("quorum")?.Fraction();
 
         // Threshold and weights only mean something to a qualified majority; elsewhere they would be silently ignored.
@@ -126,7 +127,7 @@ internal static class CharterSection
             }
         }
 
-        return new DecisionRule(kind ?? default, deadline, threshold, weights, quorum);
+        return new DecisionRule(kind ?? default, deadline, threshold, weights, quorum, inPlay);
     }
 
     private static ImmutableDictionary<string, int> ReadWeights(NodeCursor node, string alliance, IReadOnlyList<string> members)
