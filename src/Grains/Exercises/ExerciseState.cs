@@ -83,4 +83,8 @@ public sealed record ExerciseState(
     public TeamAssignment? TeamFor(string nation) => Teams.Values.FirstOrDefault(t => t.Nation == nation);
 
     public bool IsLive => Status is ExerciseStatus.Running or ExerciseStatus.Paused;
+
+    /// <summary>Exercise control showed teams the whole archive after the exercise (Review/ReviewEvents.cs).</summary>
+    [Id(100)]
+    public bool ArchiveRevealed { get; init; }
 }
