@@ -44,6 +44,12 @@ public sealed class LeakTests(LeakScene scene) : IClassFixture<LeakScene>
         ["replay as team ARD"] = new((id, at) => $"/api/exercises/{id}/replay?at={at}&as=team:ARD", Access.ControlOnly),
         ["replay as control"] = new((id, at) => $"/api/exercises/{id}/replay?at={at}&as=facilitator", Access.ControlOnly),
         ["join codes"] = new((id, _) => $"/api/exercises/{id}/join-codes", Access.ControlOnly),
+        ["review series"] = new((id, _) => $"/api/exercises/{id}/review/series", Access.ControlOnly),
+        ["review turns"] = new((id, _) => $"/api/exercises/{id}/review/turns", Access.ControlOnly),
+        ["review matrix"] = new((id, at) => $"/api/exercises/{id}/review/matrix?at={at}", Access.ControlOnly),
+        ["export log"] = new((id, _) => $"/api/exercises/{id}/review/export/log.jsonl", Access.ControlOnly),
+        ["export events"] = new((id, _) => $"/api/exercises/{id}/review/export/events.csv", Access.ControlOnly),
+        ["export indices"] = new((id, _) => $"/api/exercises/{id}/review/export/indices.csv", Access.ControlOnly),
     };
 
     /// <summary>A hub method and its arguments; <c>Echoes</c> are strings the caller itself sends (a reply may repeat them).</summary>
