@@ -4,6 +4,7 @@ import { JoinCodesPanel, MselPanel, OutcomesPanel } from "./Control";
 import { MessagesFeed, NewsComposer, NewsFeed, Timeline } from "./Feeds";
 import { NationsTable, OwnNation } from "./Nations";
 import { OrdersPanel } from "./Orders";
+import { ReviewWorkspace } from "./ReviewWorkspace";
 import { Tabs, useExercise } from "./common";
 
 /** Exercise control: the clock and its controls, then everything else in tabs. */
@@ -30,6 +31,7 @@ export function FacilitatorConsole() {
           { id: "access", title: "Join codes", render: () => <JoinCodesPanel /> },
           { id: "alliances", title: "Alliances", render: () => <AlliancesPanel /> },
           { id: "timeline", title: "Timeline", render: () => <Timeline /> },
+          { id: "review", title: "Review", render: () => <ReviewWorkspace /> },
         ]}
       />
     </>
@@ -80,6 +82,7 @@ export function ObserverView() {
         </div>
       </div>
       {state.viewer.fullView && <Timeline />}
+      {state.viewer.fullView && <ReviewWorkspace />}
     </>
   );
 }
