@@ -81,6 +81,14 @@ internal static class ReviewBenchmark
             return Snapshots.Build(WorldState.Replay(ExerciseId, events), team, events);
         });
 
+        // Where a cold fold's time goes: reading (SQLite + JSON) against folding.
+        var readWatch = Stopwatch.StartNew();
+        var all = await log.ReadExerciseAsync(ExerciseId);
+        readWatch.Stop();
+        var foldWatch = Stopwatch.StartNew();
+        _ = WorldState.Replay(ExerciseId, all);
+        foldWatch.Stop();
+
         // The same answer both ways (a benchmark that measured a wrong replay would mean nothing).
         var check = await log.ReadExerciseAsync(ExerciseId, 0, positions[0]);
         var expected = Snapshots.Build(WorldState.Replay(ExerciseId, check), team, check);
@@ -99,6 +107,8 @@ internal static class ReviewBenchmark
         Row("step event by event from the middle, as team ARD (checkpoints)", eventSteps);
         Row("step turn by turn, as team ARD (checkpoints)", turnSteps);
         Row("old way: read the log to N and refold it, as team ARD (5 random N + the last)", refold);
+        Row($"of which: read all {all.Count:N0} events from SQLite (JSON included)", [readWatch.Elapsed.TotalMilliseconds]);
+        Row($"of which: fold all {all.Count:N0} events into a WorldState", [foldWatch.Elapsed.TotalMilliseconds]);
         output.AppendLine();
         output.AppendLine(CultureInfo.InvariantCulture, $"Process memory at the end: {Machine.Memory()}. Load average (1/5/15 min) before: {loadBefore}; after: {Machine.LoadAverage()}.");
         return output.ToString();
