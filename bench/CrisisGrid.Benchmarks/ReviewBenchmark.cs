@@ -137,9 +137,14 @@ internal static class ReviewBenchmark
 
     private static async Task<Host> StartHost(string database)
     {
+        // One Orleans silo on loopback with SQLite; the benchmark calls grains through the silo's own grain factory.
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
-        builder.UseCrisisGridSilo(silo => silo.AddGrains(typeof(ExerciseGrain).Assembly).UseSqliteStorage(database));
+        builder.Configuration["Storage:Provider"] = "sqlite";
+        builder.Configuration["Storage:SqlitePath"] = database;
+        builder.Configuration["Cluster:SiloPort"] = $"{FreePort()}";
+        builder.Configuration["Cluster:GatewayPort"] = $"{FreePort()}";
+        builder.UseCrisisGridSilo();
         var host = builder.Build();
         await host.StartAsync();
         return new Host(host);
@@ -193,6 +198,13 @@ internal static class ReviewBenchmark
 
             Console.Error.WriteLine($"turn {turn}: {await log.GetLastSequenceAsync(ExerciseId)} events");
         }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static void Accepted(CommandResult result)

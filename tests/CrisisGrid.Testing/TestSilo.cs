@@ -1,57 +1,103 @@
-using CrisisGrid.Grains.Exercises;
+using System.Collections.Concurrent;
+using System.Net;
+using CrisisGrid.Grains.Infrastructure;
 using CrisisGrid.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans;
+using Orleans.Hosting;
+using Orleans.TestingHost;
 
 namespace CrisisGrid.Testing;
 
 /// <summary>
-/// The real in-process silo with CrisisGrid's grains, SQLite storage at <see cref="DatabasePath"/> and a manual clock.
-/// Stopping and starting another one on the same file is a process restart as far as the grains can tell.
+/// A real Orleans cluster in this process (Orleans' <see cref="TestCluster"/>: silos on loopback TCP with free ports)
+/// running CrisisGrid's grains on a SQLite log at <see cref="DatabasePath"/>, with the rules on a test clock. Orleans'
+/// own runtime keeps the real clock. A gateway (another Orleans client) can join through <see cref="GatewayEndpoints"/>.
+/// Stopping the cluster and starting another on the same file is a restart as far as the grains can tell.
 /// </summary>
 public sealed class TestSilo : IAsyncDisposable
 {
-    private readonly IHost _host;
+    private const string HookKey = "CrisisGridTest:Hook";
+    private static readonly ConcurrentDictionary<string, Hook> Hooks = new();
 
-    private TestSilo(IHost host, string databasePath, ManualTimeProvider time)
+    private TestSilo(TestCluster cluster, string databasePath, TimeProvider time, Action<IServiceCollection>? configure)
     {
-        _host = host;
+        Cluster = cluster;
         DatabasePath = databasePath;
-        Time = time;
+        Clock = time;
+        Configure = configure;
     }
+
+    public TestCluster Cluster { get; }
 
     public string DatabasePath { get; }
 
-    public ManualTimeProvider Time { get; }
+    /// <summary>The rules' clock the grains run on.</summary>
+    public TimeProvider Clock { get; }
 
-    public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
+    /// <summary>The rules' clock, for tests that move it.</summary>
+    public ManualTimeProvider Time => (ManualTimeProvider)Clock;
 
-    public IServiceProvider Services => _host.Services;
+    public IGrainFactory Grains => Cluster.Client;
 
-    public static async Task<TestSilo> StartAsync(string databasePath, ManualTimeProvider time, Action<IServiceCollection>? configure = null)
+    public IClusterClient Client => Cluster.Client;
+
+    /// <summary>The services of a running silo (the event log, …): every silo shares the one database.</summary>
+    public IServiceProvider Services => ((InProcessSiloHandle)Cluster.Silos.First(s => s.IsActive)).ServiceProvider;
+
+    /// <summary>Where Orleans clients (a gateway) connect: every live silo's gateway endpoint.</summary>
+    public IReadOnlyList<IPEndPoint> GatewayEndpoints => [.. Cluster.Silos.Where(s => s.IsActive).Select(s => s.GatewayAddress.Endpoint)];
+
+    public string ClusterId => Cluster.Options.ClusterId;
+
+    public string ServiceId => Cluster.Options.ServiceId;
+
+    private Action<IServiceCollection>? Configure { get; }
+
+    public static async Task<TestSilo> StartAsync(string databasePath, TimeProvider time, Action<IServiceCollection>? configure = null, int silos = 1)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddSingleton<TimeProvider>(time);
-        builder.UseCrisisGridSilo(silo => silo.AddGrains(typeof(ExerciseGrain).Assembly).UseSqliteStorage(databasePath));
-        configure?.Invoke(builder.Services);
-        var host = builder.Build();
-        await host.StartAsync();
-        return new TestSilo(host, databasePath, time);
+        var hook = Guid.NewGuid().ToString("N");
+        Hooks[hook] = new Hook(databasePath, time, configure);
+        var builder = new TestClusterBuilder((short)silos);
+        builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
+        builder.Options.ConfigureFileLogging = false;
+        builder.Properties[HookKey] = hook;
+        builder.AddSiloBuilderConfigurator<CrisisGridTestSilo>();
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return new TestSilo(cluster, databasePath, time, configure);
     }
 
-    /// <summary>Stops this silo and starts a fresh one on the same database and clock.</summary>
+    /// <summary>Stops every silo and starts a fresh cluster on the same database and clock.</summary>
     public async Task<TestSilo> RestartAsync(Action<IServiceCollection>? configure = null)
     {
+        var silos = Cluster.Silos.Count(s => s.IsActive);
         await DisposeAsync();
-        return await StartAsync(DatabasePath, Time, configure);
+        return await StartAsync(DatabasePath, Clock, configure ?? Configure, Math.Max(1, silos));
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _host.StopAsync();
-        _host.Dispose();
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+    }
+
+    private sealed record Hook(string DatabasePath, TimeProvider Time, Action<IServiceCollection>? Configure);
+
+    // TestCluster creates configurators by type: the per-test settings travel through a key in its configuration.
+    private sealed class CrisisGridTestSilo : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            var hook = Hooks[siloBuilder.Configuration[HookKey]!];
+            siloBuilder.Configuration["Storage:Provider"] = "sqlite";
+            siloBuilder.Configuration["Storage:SqlitePath"] = hook.DatabasePath;
+            siloBuilder.Configuration["Scenarios:Directory"] = Path.Combine(AppContext.BaseDirectory, "Scenarios", "Samples");
+            siloBuilder.AddCrisisGrid(siloBuilder.Configuration);
+            siloBuilder.Services.AddSingleton(new RulesClock(hook.Time));
+            siloBuilder.Services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+            hook.Configure?.Invoke(siloBuilder.Services);
+        }
     }
 }

@@ -10,18 +10,18 @@ namespace CrisisGrid.Gateway.Live;
 /// <summary>
 /// Subscribes to the feed grain of every exercise that has live clients and fans its events out to SignalR groups,
 /// filtered per kind of viewer, in sequence order and without gaps: a batch arriving ahead of what was delivered
-/// is completed from the feed first. The feed's subscriptions expire, so they are renewed every minute — on the silo's
-/// clock, which is the clock the feed measures their expiry on.
+/// is completed from the feed first. Subscriptions are renewed every few seconds on the real clock (the feed measures
+/// their expiry on it): a renewal also resubscribes to a feed that was reactivated on another silo after its silo
+/// died, and reports how far it is, so the pump reads whatever it missed meanwhile — delivery stays gapless.
 /// </summary>
 public sealed class FeedRelay(
     IGrainFactory grains,
     IHubContext<ExerciseHub, IExerciseClient> hub,
     LiveConnections connections,
     AccessGuard guard,
-    TimeProvider time,
     ILogger<FeedRelay> logger) : IExerciseFeedObserver, IHostedService, IAsyncDisposable
 {
-    private static readonly TimeSpan Renewal = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan Renewal = TimeSpan.FromSeconds(3);
     private readonly ConcurrentDictionary<string, ExercisePump> _pumps = new();
     private readonly CancellationTokenSource _stopping = new();
     private IExerciseFeedObserver? _reference;
@@ -87,7 +87,7 @@ public sealed class FeedRelay(
 
     private async Task RenewLoop(CancellationToken stopping)
     {
-        using var timer = new PeriodicTimer(Renewal, time);
+        using var timer = new PeriodicTimer(Renewal);
         while (await timer.WaitForNextTickAsync(stopping))
         {
             foreach (var (exerciseId, pump) in _pumps)

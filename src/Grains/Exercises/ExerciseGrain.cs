@@ -18,8 +18,8 @@ namespace CrisisGrid.Grains.Exercises;
 /// conditional injects at the evaluation points (turn start, after adjudication) and keeps the deadline reminder in
 /// step with the clock. Settling is idempotent, so activation after a crash simply settles again.
 /// </summary>
-public sealed partial class ExerciseGrain(IEventLog log, TimeProvider time, ILogger<ExerciseGrain> logger)
-    : EventSourcedGrain<ExerciseState>(log, time, logger), IExerciseGrain
+public sealed partial class ExerciseGrain(IEventLog log, RulesClock time, ILogger<ExerciseGrain> logger)
+    : EventSourcedGrain<ExerciseState>(log, time, logger), IExerciseGrain, IRemindable
 {
     public const string DeadlineReminderName = "phase-deadline";
 
@@ -46,6 +46,12 @@ public sealed partial class ExerciseGrain(IEventLog log, TimeProvider time, ILog
             await Settle();
             await CatchUpDeadlines();
         }
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _deadlineReminder?.Dispose();
+        return base.OnDeactivateAsync(reason, cancellationToken);
     }
 
     public Task<CommandResult> Create(CommandContext command, CreateExercise create) =>
@@ -275,7 +281,7 @@ public sealed partial class ExerciseGrain(IEventLog log, TimeProvider time, ILog
     }
 
     private Task SyncDeadlineReminder() =>
-        (_deadlineReminder ??= new DeadlineReminder(this, DeadlineReminderName, Time))
+        (_deadlineReminder ??= new DeadlineReminder(this, DeadlineReminderName, Time, Logger))
             .Sync(State.Status == ExerciseStatus.Running ? State.DeadlineAt : null);
 
     private async Task UpdateCatalog()

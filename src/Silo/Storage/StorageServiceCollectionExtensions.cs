@@ -1,5 +1,5 @@
 using CrisisGrid.Grains.Events;
-using CrisisGrid.Silo.Reminders;
+using CrisisGrid.Grains.Infrastructure;
 using CrisisGrid.Silo.Storage.Postgres;
 using CrisisGrid.Silo.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -12,7 +12,7 @@ using Npgsql;
 namespace CrisisGrid.Silo.Storage;
 
 /// <summary>
-/// Registers the durable <see cref="IEventLog"/> and <see cref="IReminderTable"/> as singletons. The container owns
+/// Registers the durable <see cref="IEventLog"/> (and, for SQLite, Orleans' <see cref="IReminderTable"/>) as singletons. The container owns
 /// them: disposing it commits any appends still queued and closes the database. The last registration wins, so a
 /// host may call these after registering defaults.
 /// </summary>
@@ -28,7 +28,7 @@ public static class StorageServiceCollectionExtensions
         var fullPath = Path.GetFullPath(databasePath);
         ReplaceStorage(services);
         services.AddSingleton<IEventLog>(sp =>
-            new SqliteEventLog(fullPath, sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<SqliteEventLog>>()));
+            new SqliteEventLog(fullPath, RecordingClock(sp), sp.GetService<ILogger<SqliteEventLog>>()));
         services.AddSingleton<IReminderTable>(_ => new SqliteReminderTable(fullPath));
         return services;
     }
@@ -40,9 +40,7 @@ public static class StorageServiceCollectionExtensions
         ReplaceStorage(services);
         services.AddKeyedSingleton(PostgresDataSourceKey, (_, _) => NpgsqlDataSource.Create(connectionString));
         services.AddSingleton<IEventLog>(sp =>
-            new PostgresEventLog(sp.GetRequiredKeyedService<NpgsqlDataSource>(PostgresDataSourceKey), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IReminderTable>(sp =>
-            new PostgresReminderTable(sp.GetRequiredKeyedService<NpgsqlDataSource>(PostgresDataSourceKey)));
+            new PostgresEventLog(sp.GetRequiredKeyedService<NpgsqlDataSource>(PostgresDataSourceKey), RecordingClock(sp)));
         return services;
     }
 
@@ -57,6 +55,10 @@ public static class StorageServiceCollectionExtensions
             _ => throw new InvalidOperationException($"Unknown storage provider {settings.Provider}."),
         };
     }
+
+    // Events are stamped on the rules' clock (exercise time), the one players see; the container's clock otherwise.
+    private static TimeProvider RecordingClock(IServiceProvider services) =>
+        services.GetService<RulesClock>()?.Time ?? services.GetRequiredService<TimeProvider>();
 
     private static void ReplaceStorage(IServiceCollection services)
     {
