@@ -13,7 +13,7 @@ namespace CrisisGrid.Gateway.Api;
 /// <summary>
 /// The after-action review (issue 7): chart series, per-turn summaries, the relation matrix at a moment, exports,
 /// and forking at event N. Everything is computed by grains (Grains/Review); these endpoints check the token and
-/// shape the answer. Who may read the archive is the feed grain's rule (<see cref="ReviewRules.MayReadArchive"/>).
+/// shape the answer. Who may read the archive is the feed grain's rule (ReviewRules.MayReadArchive in src/Grains/Review).
 /// </summary>
 public static class ReviewEndpoints
 {

@@ -2,9 +2,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CrisisGrid.Grains.Events;
+using CrisisGrid.Grains.Review;
 using CrisisGrid.Grains.Scenarios;
 
-namespace CrisisGrid.Grains.Review;
+namespace CrisisGrid.Gateway.Api;
 
 /// <summary>
 /// The review's exports: the log as JSON Lines (one recorded event per line, in the log's own JSON), the events as
