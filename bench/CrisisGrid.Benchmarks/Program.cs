@@ -7,6 +7,9 @@ using Microsoft.Extensions.Configuration;
 //   --duration 20       measured seconds per row          --warmup 3        seconds before measuring
 //   --concurrency 1,32  clients/appenders per row         --exercises 8     exercises of small-test in the grain host
 //   --only raw|engine   run one half                       --data DIR        where the temporary databases go (default: temp)
+//   --review            the after-action review on a long exercise instead (issue 7):
+//                       --events 100000  --turns 6 (small-test has 6)  --steps 200
+//                       --database FILE  keep the played exercise there; a later run on the same file only measures
 var config = new ConfigurationBuilder().AddCommandLine(args).Build();
 var duration = TimeSpan.FromSeconds(config.GetValue("duration", 20.0));
 var warmup = TimeSpan.FromSeconds(config.GetValue("warmup", 3.0));
@@ -20,6 +23,26 @@ if (config["data"] is not null)
 {
     directory = Path.Combine(dataRoot, $"crisisgrid-bench-{Environment.ProcessId}");
     Directory.CreateDirectory(directory);
+}
+
+if (config.GetValue("review", false))
+{
+    try
+    {
+        Console.WriteLine(await ReviewBenchmark.Run(
+            directory,
+            Path.Combine(AppContext.BaseDirectory, "scenarios", "small-test.yaml"),
+            config.GetValue("events", 100_000L),
+            config.GetValue("turns", 6),
+            config.GetValue("steps", 200),
+            config["database"]));
+    }
+    finally
+    {
+        Directory.Delete(directory, recursive: true);
+    }
+
+    return;
 }
 
 var output = new StringBuilder();

@@ -117,6 +117,7 @@ public static class GatewayApp
 
         app.MapJoinEndpoints();
         app.MapExerciseEndpoints();
+        app.MapReviewEndpoints();
         app.MapOperatorEndpoints();
         app.MapHub<ExerciseHub>(HubPath);
         return app;

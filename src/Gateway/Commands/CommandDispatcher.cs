@@ -31,6 +31,7 @@ public sealed partial class CommandDispatcher(IGrainFactory grains, AccessGuard 
         ["exercise.extendDeadline"] = (g, w, c, a) => Exercise(g, w).ExtendDeadline(c, Args<ExtendDeadline>(a)),
         ["exercise.end"] = (g, w, c, a) => Exercise(g, w).End(c, Args<EndExercise>(a)),
         ["exercise.openReview"] = (g, w, c, _) => Exercise(g, w).OpenReview(c),
+        ["exercise.revealArchive"] = (g, w, c, _) => Exercise(g, w).RevealArchive(c),
         ["exercise.assignTeam"] = (g, w, c, a) => Exercise(g, w).AssignTeam(c, Args<AssignTeam>(a)),
         ["exercise.releaseInject"] = (g, w, c, a) => Exercise(g, w).ReleaseInject(c, Args<ReleaseInject>(a)),
         ["exercise.injectAdHoc"] = (g, w, c, a) => Exercise(g, w).InjectAdHoc(c, Args<InjectAdHoc>(a)),

@@ -90,4 +90,8 @@ public sealed record ExerciseState(
 
     /// <summary>The negotiation sessions the exercise convened (each is handed every adjudicated turn).</summary>
     public ImmutableSortedSet<string> NegotiationIds => Negotiations ?? ImmutableSortedSet<string>.Empty.WithComparer(StringComparer.Ordinal);
+
+    /// <summary>Exercise control showed teams the whole archive after the exercise (Review/ReviewEvents.cs).</summary>
+    [Id(100)]
+    public bool ArchiveRevealed { get; init; }
 }

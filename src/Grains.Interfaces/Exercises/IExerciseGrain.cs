@@ -40,6 +40,15 @@ public interface IExerciseGrain : IGrainWithStringKey
     /// <summary>Convenes negotiation talks (exercise control, or a team as a party or mediator); docs/negotiations.md.</summary>
     Task<CommandResult> ConveneNegotiation(CommandContext command, ConveneNegotiation convene);
 
+    /// <summary>After the exercise: teams may read the whole archive (Review/ReviewRules.cs).</summary>
+    Task<CommandResult> RevealArchive(CommandContext command);
+
+    /// <summary>Starts a new exercise from event N of this one; recorded in both logs. Output: the fork's id.</summary>
+    Task<CommandResult> Fork(CommandContext command, Review.ForkExercise fork);
+
+    /// <summary>Called by the original on the fork's grain: copy the history up to N and play on from it.</summary>
+    Task<CommandResult> CreateFork(CommandContext command, Review.CreateFork fork);
+
     /// <summary>The full state (MSEL, seed, outcomes): for exercise control and tests, never sent to players as is.</summary>
     Task<ExerciseState> GetState();
 }

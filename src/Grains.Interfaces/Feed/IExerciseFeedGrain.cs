@@ -57,6 +57,18 @@ public interface IExerciseFeedGrain : IGrainWithStringKey
     /// review is open, may replay; others get null.
     /// </summary>
     Task<ExerciseSnapshot?> GetSnapshotAt(Participant requester, Participant viewer, long sequence);
+
+    /// <summary>Null when <paramref name="requester"/> may read the whole archive, else why not (Review/ReviewRules.cs).</summary>
+    Task<Commands.Rejection?> CheckArchiveAccess(Participant requester);
+
+    /// <summary>The review's chart series, kept current as the log grows; null for a requester who may not read the archive.</summary>
+    Task<Review.ReviewSeries?> GetReviewSeries(Participant requester);
+
+    /// <summary>One summary per turn; null for a requester who may not read the archive.</summary>
+    Task<System.Collections.Immutable.ImmutableArray<Review.TurnSummary>?> GetTurnSummaries(Participant requester);
+
+    /// <summary>Trust and tension between every pair at event <paramref name="sequence"/>; null for a requester who may not read the archive.</summary>
+    Task<Review.RelationMatrix?> GetRelationMatrix(Participant requester, long sequence);
 }
 
 /// <summary>Receives an exercise's events in sequence order.</summary>

@@ -52,6 +52,8 @@ public static class ExerciseEvolve
             ExerciseResumed e => state with { Status = ExerciseStatus.Running, DeadlineAt = e.DeadlineAt, PausedRemaining = null },
             ExerciseEnded e => state with { Status = ExerciseStatus.Ended, EndReason = e.Reason, DeadlineAt = null, PausedRemaining = null },
             ReviewOpened => state with { ReviewOpen = true },
+            Review.ArchiveRevealed => state with { ArchiveRevealed = true },
+            Review.ForkedFrom e => Review.ForkEvolve.Forked(state, e),
             ActionAdjudicated e => state with
             {
                 Outcomes = state.Outcomes.SetItem(e.Outcome.OutcomeId, e.Outcome),

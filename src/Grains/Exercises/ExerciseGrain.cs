@@ -20,7 +20,7 @@ namespace CrisisGrid.Grains.Exercises;
 /// conditional injects at the evaluation points (turn start, after adjudication) and keeps the deadline reminder in
 /// step with the clock. Settling is idempotent, so activation after a crash simply settles again.
 /// </summary>
-public sealed class ExerciseGrain(IEventLog log, RulesClock time, ILogger<ExerciseGrain> logger)
+public sealed partial class ExerciseGrain(IEventLog log, RulesClock time, ILogger<ExerciseGrain> logger)
     : EventSourcedGrain<ExerciseState>(log, time, logger), IExerciseGrain, IRemindable
 {
     public const string DeadlineReminderName = "phase-deadline";

@@ -1,6 +1,7 @@
 using CrisisGrid.Grains.Access;
 using CrisisGrid.Grains.Events;
 using CrisisGrid.Grains.Visibility;
+using CrisisGrid.Grains.Review;
 using CrisisGrid.Grains.World;
 using Microsoft.Extensions.Logging;
 using Orleans.Utilities;
@@ -23,6 +24,9 @@ public sealed class ExerciseFeedGrain(IEventLog log, ILogger<ExerciseFeedGrain> 
     // renew every few seconds (and resubscribe to a feed that moved to another silo). Runtime machinery: real clock.
     private readonly ObserverManager<IExerciseFeedObserver> _observers = new(TimeSpan.FromMinutes(1), logger);
     private readonly ViewerNumbering _numbering = new();
+    private ReviewArchive _archive = null!;
+    private ReviewSeriesBuilder _series = null!;
+    private TurnSummaryBuilder _turns = null!;
     private WorldState _world = null!;
 
     private string ExerciseId => this.GetPrimaryKeyString();
@@ -30,6 +34,9 @@ public sealed class ExerciseFeedGrain(IEventLog log, ILogger<ExerciseFeedGrain> 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _world = WorldState.Empty(ExerciseId);
+        _archive = new ReviewArchive(log, ExerciseId);
+        _series = new ReviewSeriesBuilder(ExerciseId);
+        _turns = new TurnSummaryBuilder(ExerciseId);
         foreach (var recorded in await log.ReadExerciseAsync(ExerciseId, cancellationToken: cancellationToken))
         {
             Fold(recorded);
@@ -106,13 +113,13 @@ public sealed class ExerciseFeedGrain(IEventLog log, ILogger<ExerciseFeedGrain> 
 
     public async Task<ExerciseSnapshot?> GetSnapshotAt(Participant requester, Participant viewer, long sequence)
     {
-        if (!VisibilityPolicy.MayReplay(requester, _world.Exercise.ReviewOpen) || sequence < 0)
+        if (!ReviewRules.MayReplay(_world.Exercise, requester, viewer) || sequence < 0)
         {
             return null;
         }
 
-        var events = await log.ReadExerciseAsync(ExerciseId, 0, Math.Min(sequence, _world.Sequence));
-        return Snapshots.Build(WorldState.Replay(ExerciseId, events), viewer, events);
+        // From the nearest checkpoint, not a refold of the whole log (issue 7: a slider step answers in < 100 ms).
+        return await _archive.At(viewer, sequence, _world.Sequence);
     }
 
     /// <summary>Folds the events that continue the log (in order, from the next sequence) and notifies subscribers.</summary>
@@ -150,10 +157,27 @@ public sealed class ExerciseFeedGrain(IEventLog log, ILogger<ExerciseFeedGrain> 
         return await log.ReadExerciseAsync(ExerciseId, after, upTo);
     }
 
+    public Task<Commands.Rejection?> CheckArchiveAccess(Participant requester) =>
+        Task.FromResult(ReviewRules.MayReadArchive(_world.Exercise, requester));
+
+    public Task<ReviewSeries?> GetReviewSeries(Participant requester) =>
+        Task.FromResult(ReviewRules.MayReadArchive(_world.Exercise, requester) is null ? _series.Build() : null);
+
+    public Task<System.Collections.Immutable.ImmutableArray<TurnSummary>?> GetTurnSummaries(Participant requester) =>
+        Task.FromResult<System.Collections.Immutable.ImmutableArray<TurnSummary>?>(ReviewRules.MayReadArchive(_world.Exercise, requester) is null ? _turns.Build() : null);
+
+    public async Task<RelationMatrix?> GetRelationMatrix(Participant requester, long sequence) =>
+        ReviewRules.MayReadArchive(_world.Exercise, requester) is null && sequence >= 0
+            ? RelationMatrices.From(await _archive.WorldAt(sequence, _world.Sequence))
+            : null;
+
     private void Fold(RecordedEvent recorded)
     {
         _world = _world.Apply(recorded);
         _numbering.Add(recorded);
+        _archive.Folded(_world);
+        _series.Observe(recorded, _world);
+        _turns.Observe(recorded, _world);
         _recent.AddLast(recorded);
         if (_recent.Count > RecentCapacity)
         {

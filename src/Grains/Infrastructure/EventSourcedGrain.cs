@@ -62,6 +62,20 @@ public abstract class EventSourcedGrain<TState> : Grain
     }
 
     /// <summary>
+    /// Reads the stream again: for events written to it outside this activation (a fork's copied history).
+    /// </summary>
+    protected async Task Reload()
+    {
+        State = InitialState();
+        Version = 0;
+        LastSequence = 0;
+        foreach (var recorded in await Log.ReadStreamAsync(ExerciseId, Stream))
+        {
+            Fold(recorded);
+        }
+    }
+
+    /// <summary>
     /// Runs one command through the rules. Returns the rejection unchanged, or persists and publishes the events and
     /// returns their sequence range.
     /// </summary>

@@ -50,6 +50,12 @@ public sealed class LeakTests(LeakScene scene) : IClassFixture<LeakScene>
         ["join codes"] = new((id, _) => $"/api/exercises/{id}/join-codes", Access.ControlOnly),
         ["negotiation border-talks"] = new((id, _) => $"/api/exercises/{id}/negotiations/border-talks", Access.Participant),
         ["negotiation secret talks"] = new((id, _) => $"/api/exercises/{id}/negotiations/{SecretTalksId}", Access.Hidden),
+        ["review series"] = new((id, _) => $"/api/exercises/{id}/review/series", Access.ControlOnly),
+        ["review turns"] = new((id, _) => $"/api/exercises/{id}/review/turns", Access.ControlOnly),
+        ["review matrix"] = new((id, at) => $"/api/exercises/{id}/review/matrix?at={at}", Access.ControlOnly),
+        ["export log"] = new((id, _) => $"/api/exercises/{id}/review/export/log.jsonl", Access.ControlOnly),
+        ["export events"] = new((id, _) => $"/api/exercises/{id}/review/export/events.csv", Access.ControlOnly),
+        ["export indices"] = new((id, _) => $"/api/exercises/{id}/review/export/indices.csv", Access.ControlOnly),
     };
 
     /// <summary>A hub method and its arguments; <c>Echoes</c> are strings the caller itself sends (a reply may repeat them).</summary>

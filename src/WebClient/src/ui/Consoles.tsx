@@ -5,6 +5,7 @@ import { MessagesFeed, NewsComposer, NewsFeed, Timeline } from "./Feeds";
 import { NationsTable, OwnNation } from "./Nations";
 import { AdHocInjectForm } from "./control/AdHocInjectForm";
 import { OrdersPanel } from "./Orders";
+import { ReviewWorkspace } from "./ReviewWorkspace";
 import { Tabs, useExercise } from "./common";
 
 /** Exercise control: the clock and its controls, then everything else in tabs. */
@@ -40,6 +41,7 @@ export function FacilitatorConsole() {
           { id: "access", title: "Join codes", render: () => <JoinCodesPanel /> },
           { id: "alliances", title: "Alliances", render: () => <AlliancesPanel /> },
           { id: "timeline", title: "Timeline", render: () => <Timeline /> },
+          { id: "review", title: "Review", render: () => <ReviewWorkspace /> },
         ]}
       />
     </>
@@ -90,6 +92,7 @@ export function ObserverView() {
         </div>
       </div>
       {state.viewer.fullView && <Timeline />}
+      {state.viewer.fullView && <ReviewWorkspace />}
     </>
   );
 }

@@ -1,0 +1,94 @@
+import { ApiError, type Session } from "./http";
+import type { ExerciseSnapshot, NationIndices } from "./types";
+
+/** The after-action review's API (gateway: src/Gateway/Api/ReviewEndpoints.cs). */
+
+export interface ReviewPoint {
+  sequence: number;
+  turn: number;
+  phase: string;
+  at: string;
+}
+
+export interface ReviewMarker {
+  sequence: number;
+  turn: number;
+  at: string;
+  kind: "inject" | "decision" | "override";
+  label: string;
+}
+
+export interface ReviewSeries {
+  exerciseId: string;
+  sequence: number;
+  points: ReviewPoint[];
+  nations: { nation: string; name: string; values: NationIndices[] }[];
+  relations: { from: string; to: string; trust: number[]; tension: number[] }[];
+  cohesion: { alliance: string; name: string; values: number[] }[];
+  consultations: { alliance: string; consultationId: string; requestedBy: string; requestedAt: string; concludedAt: string | null; status: string; support: number; oppose: number; abstain: number; silent: string[] }[];
+  decisions: { alliance: string; draftId: string; kind: string; tabledBy: string; tabledAt: string; decidedAt: string | null; minutesToDecide: number | null; status: string; votes: Record<string, string>; silent: string[] }[];
+  freeRiders: { alliance: string; invocationId: string; at: string; freeRiders: string[] }[];
+  orders: { turn: number; orders: Record<string, number>; missed: string[] }[];
+  overrides: { sequence: number; turn: number; at: string; what: string; nation: string; reason: string }[];
+  markers: ReviewMarker[];
+}
+
+export interface TurnSummary {
+  turn: number;
+  firstSequence: number;
+  lastSequence: number;
+  orders: { nation: string; orderId: string; action: string; target: string | null; success: boolean | null; outcome: string | null }[];
+  happened: string[];
+  changedMost: { nation: string; index: string; from: number; to: number }[];
+  decisions: string[];
+}
+
+export interface ForkCreated {
+  exerciseId: string;
+  name: string;
+  at: number;
+  facilitatorCode: string;
+}
+
+async function call<T>(session: Session, method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`/api/exercises/${encodeURIComponent(session.me.exerciseId)}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${session.accessToken}`, Accept: "application/json", ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) {
+    const problem = (await response.json().catch(() => ({}))) as Record<string, string | null>;
+    throw new ApiError(response.status, {
+      code: problem.code ?? `http-${response.status}`,
+      message: problem.detail ?? `${response.status} ${response.statusText}`,
+      field: problem.field ?? null,
+      allowed: problem.allowed ?? null,
+    });
+  }
+
+  return (await response.json()) as T;
+}
+
+export const reviewApi = {
+  series: (s: Session) => call<ReviewSeries>(s, "GET", "/review/series"),
+  turns: (s: Session) => call<TurnSummary[]>(s, "GET", "/review/turns"),
+  replay: (s: Session, at: number, as: string) => call<ExerciseSnapshot>(s, "GET", `/replay?at=${at}&as=${encodeURIComponent(as)}`),
+  fork: (s: Session, at: number, seed: number | null) => call<ForkCreated>(s, "POST", "/fork", { at, seed }),
+
+  /** Downloads an export with the bearer token (a plain link could not send it) and hands it to the browser as a file. */
+  async download(s: Session, file: "log.jsonl" | "events.csv" | "indices.csv"): Promise<void> {
+    const response = await fetch(`/api/exercises/${encodeURIComponent(s.me.exerciseId)}/review/export/${file}`, { headers: { Authorization: `Bearer ${s.accessToken}` } });
+    if (!response.ok) {
+      throw new ApiError(response.status, { code: `http-${response.status}`, message: `The export failed (${response.status}).`, field: null, allowed: null });
+    }
+
+    const url = URL.createObjectURL(await response.blob());
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = `${s.me.exerciseId}-${file}`;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  },
+};
