@@ -6,6 +6,7 @@ using CrisisGrid.Gateway.Live;
 using CrisisGrid.Gateway.Scenarios;
 using CrisisGrid.Grains.Exercises;
 using CrisisGrid.Silo.Hosting;
+using CrisisGrid.Silo.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.DataProtection;
@@ -41,6 +42,8 @@ public static class GatewayApp
         }
 
         KeepSecretsOutOfLogs(builder.Logging);
+        builder.AddServiceDefaults();
+        builder.Services.AddHealthChecks().AddReadinessCheck<EventLogHealthCheck>("event-log");
         builder.UseCrisisGridSilo(silo => silo.AddGrains(typeof(ExerciseGrain).Assembly).UseStorage(builder.Configuration));
 
         builder.Services.ConfigureHttpJsonOptions(o => GatewayJson.Apply(o.SerializerOptions));
@@ -123,6 +126,7 @@ public static class GatewayApp
         app.MapJoinEndpoints();
         app.MapExerciseEndpoints();
         app.MapOperatorEndpoints();
+        app.MapDefaultEndpoints();
         app.MapHub<ExerciseHub>(HubPath);
         return app;
     }

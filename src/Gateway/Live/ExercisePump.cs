@@ -147,5 +147,7 @@ internal sealed class ExercisePump
             await _relay.Send(_exerciseId, key, new EventBatch(_exerciseId, lastSent, to, visible));
             _groups[key] = to;
         }
+
+        _relay.Delivered(events);
     }
 }

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using CrisisGrid.Diagnostics;
+using CrisisGrid.Gateway.Hosting;
 using CrisisGrid.Gateway.Identity;
 using CrisisGrid.Grains.Access;
 using CrisisGrid.Grains.Events;
@@ -19,6 +21,7 @@ public sealed class FeedRelay(
     LiveConnections connections,
     AccessGuard guard,
     TimeProvider time,
+    CrisisGridMetrics metrics,
     ILogger<FeedRelay> logger) : IExerciseFeedObserver, IHostedService, IAsyncDisposable
 {
     private static readonly TimeSpan Renewal = TimeSpan.FromMinutes(1);
@@ -119,6 +122,16 @@ public sealed class FeedRelay(
 
     internal Task Send(string exerciseId, string groupKey, EventBatch batch) =>
         hub.Clients.Group(ViewerGroups.GroupName(exerciseId, groupKey)).Events(batch);
+
+    /// <summary>Delivery latency, append to push, on the silo's clock (the one that stamped the events).</summary>
+    internal void Delivered(IReadOnlyList<RecordedEvent> events)
+    {
+        var now = time.GetUtcNow();
+        foreach (var e in events)
+        {
+            metrics.Delivered(GatewayInstance.Name, now - e.RecordedAt);
+        }
+    }
 
     internal async Task Revoke(string exerciseId, string codeId)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CrisisGrid.Grains.Access;
 using CrisisGrid.Grains.Adjudication;
 using CrisisGrid.Grains.Alliances;
@@ -29,6 +30,7 @@ public sealed class ExerciseGrain(IEventLog log, TimeProvider time, ILogger<Exer
     private (int Turn, string Point)? _conditionsChecked;
     private DeadlineReminder? _deadlineReminder;
     private (ExerciseStatus, int, TurnPhase)? _catalogued;
+    private bool _countedLive;
 
     protected override string ExerciseId => this.GetPrimaryKeyString();
 
@@ -98,10 +100,10 @@ public sealed class ExerciseGrain(IEventLog log, TimeProvider time, ILogger<Exer
 
     private DateTimeOffset Now => Time.GetUtcNow();
 
-    private async Task<CommandResult> Run(CommandContext command, Func<ExerciseState, Decision> decide)
+    private async Task<CommandResult> Run(CommandContext command, Func<ExerciseState, Decision> decide, [CallerMemberName] string commandName = "")
     {
         await CatchUpDeadlines();
-        var result = await Execute(command, decide);
+        var result = await Execute(command, decide, commandName);
         if (result is { Accepted: true, Duplicate: false, LastSequence: not null })
         {
             await Settle();
@@ -117,6 +119,7 @@ public sealed class ExerciseGrain(IEventLog log, TimeProvider time, ILogger<Exer
         for (var step = 0; step < 4 && ExerciseRules.DeadlinePassed(State, Now); step++)
         {
             var (turn, phase) = (State.Turn, State.Phase);
+            Metrics?.DeadlineFired(Now - State.DeadlineAt!.Value);
             var result = await Execute(
                 CommandContext.System($"deadline/{turn}/{phase}"),
                 s => ExerciseRules.Advance(s, Participant.System, new AdvancePhase(turn, phase), Now));
@@ -161,6 +164,35 @@ public sealed class ExerciseGrain(IEventLog log, TimeProvider time, ILogger<Exer
 
         await SyncDeadlineReminder();
         await UpdateCatalog();
+        CountWhileLive();
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_countedLive)
+        {
+            _countedLive = false;
+            Metrics?.ExerciseBecameInactive();
+        }
+
+        return base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
+    // The active-exercises gauge counts live exercises where their activation is, so each silo reports its own.
+    private void CountWhileLive()
+    {
+        if (State.IsLive != _countedLive)
+        {
+            _countedLive = State.IsLive;
+            if (_countedLive)
+            {
+                Metrics?.ExerciseBecameActive();
+            }
+            else
+            {
+                Metrics?.ExerciseBecameInactive();
+            }
+        }
     }
 
     private async Task Adjudicate()

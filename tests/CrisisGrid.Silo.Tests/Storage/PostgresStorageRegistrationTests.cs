@@ -1,6 +1,7 @@
 using CrisisGrid.Grains.Events;
 using CrisisGrid.Silo.Hosting;
 using CrisisGrid.Silo.Reminders;
+using CrisisGrid.Silo.Storage;
 using CrisisGrid.Silo.Storage.Postgres;
 using CrisisGrid.Silo.Tests.Storage.Support;
 using CrisisGrid.Testing;
@@ -42,7 +43,7 @@ public sealed class PostgresStorageRegistrationTests : IAsyncLifetime
 
         await using (var provider = services.BuildServiceProvider())
         {
-            var log = Assert.IsType<PostgresEventLog>(provider.GetRequiredService<IEventLog>());
+            var log = Assert.IsType<PostgresEventLog>(Assert.IsType<InstrumentedEventLog>(provider.GetRequiredService<IEventLog>()).Inner);
             var reminders = Assert.IsType<PostgresReminderTable>(provider.GetRequiredService<IReminderTable>());
             await log.AppendAsync(exercise, "exercise", 0, null, News("configured"));
             await reminders.UpsertAsync(reminder);

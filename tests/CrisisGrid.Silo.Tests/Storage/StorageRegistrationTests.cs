@@ -57,7 +57,7 @@ public sealed class StorageRegistrationTests : IDisposable
         var path = _directory.File("configured.db");
         using var provider = Build(new() { ["Storage:Provider"] = "SQLite", ["Storage:SqlitePath"] = path });
 
-        Assert.Equal(path, Assert.IsType<SqliteEventLog>(provider.GetRequiredService<IEventLog>()).DatabasePath);
+        Assert.Equal(path, Assert.IsType<SqliteEventLog>(Assert.IsType<InstrumentedEventLog>(provider.GetRequiredService<IEventLog>()).Inner).DatabasePath);
         Assert.True(File.Exists(path));
     }
 
