@@ -11,6 +11,9 @@ internal sealed class GrainRequest : WorkItem
     private readonly CallChain? _callerChain;
     private readonly ILogger _logger;
 
+    // The caller's span, as Orleans' AddActivityPropagation carries it, so the grain's spans join the caller's trace.
+    private readonly System.Diagnostics.Activity? _callerSpan = System.Diagnostics.Activity.Current;
+
     public GrainRequest(GrainId target, GrainClassInfo grainClass, MethodInvoker method, object?[] args, CallChain? callerChain, ILogger logger)
     {
         Target = target;
@@ -43,6 +46,7 @@ internal sealed class GrainRequest : WorkItem
     {
         // The turn runs in a clean execution context (see ExecutionFlow): the request's chain is set here.
         CallChain.Current = CallChain.Enter(_callerChain, activation.GrainId);
+        System.Diagnostics.Activity.Current = _callerSpan;
         try
         {
             var task = Method.Invoke(activation.GrainInstance!, _args);

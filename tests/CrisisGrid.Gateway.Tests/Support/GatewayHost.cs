@@ -15,9 +15,12 @@ public sealed class GatewayHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private GatewayHost(WebApplication app, string dataDirectory, IReadOnlyDictionary<string, string?> settings, LogCapture logs, TimeProvider? time)
+    private readonly Action<IServiceCollection>? _services;
+
+    private GatewayHost(WebApplication app, string dataDirectory, IReadOnlyDictionary<string, string?> settings, LogCapture logs, TimeProvider? time, Action<IServiceCollection>? services)
     {
         _app = app;
+        _services = services;
         DataDirectory = dataDirectory;
         Settings = settings;
         Logs = logs;
@@ -49,7 +52,9 @@ public sealed class GatewayHost : IAsyncDisposable
     /// A clock for the whole gateway (silo, alliance deadlines, reminders, token lifetimes) instead of the system
     /// clock, e.g. a <see cref="ManualTimeProvider"/> so that a test can let charter deadlines pass.
     /// </param>
-    public static async Task<GatewayHost> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null, int port = 0, TimeProvider? time = null)
+    /// <param name="services">Extra registrations, e.g. an in-memory telemetry exporter (<see cref="TelemetryCapture"/>).</param>
+    public static async Task<GatewayHost> StartAsync(
+        string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null, int port = 0, TimeProvider? time = null, Action<IServiceCollection>? services = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -72,9 +77,11 @@ public sealed class GatewayHost : IAsyncDisposable
             {
                 builder.Services.AddSingleton(time);
             }
+
+            services?.Invoke(builder.Services);
         });
         await app.StartAsync();
-        return new GatewayHost(app, dataDirectory, all, logs, time);
+        return new GatewayHost(app, dataDirectory, all, logs, time, services);
     }
 
     /// <summary>Stops this gateway and starts another on the same data folder and port.</summary>
@@ -82,7 +89,7 @@ public sealed class GatewayHost : IAsyncDisposable
     {
         await DisposeAsync();
         var settings = Settings.ToDictionary(p => p.Key, p => p.Value);
-        return await StartAsync(DataDirectory, settings, BaseAddress.Port, Time);
+        return await StartAsync(DataDirectory, settings, BaseAddress.Port, Time, _services);
     }
 
     public async ValueTask DisposeAsync()
