@@ -14,7 +14,7 @@ internal sealed class InstrumentedEventLog(IEventLog inner, string store, Crisis
     /// <summary>The store being timed.</summary>
     public IEventLog Inner => inner;
 
-    public async Task<IReadOnlyList<RecordedEvent>> AppendAsync(
+    public Task<IReadOnlyList<RecordedEvent>> AppendAsync(
         string exerciseId,
         string stream,
         long expectedVersion,
@@ -22,34 +22,63 @@ internal sealed class InstrumentedEventLog(IEventLog inner, string store, Crisis
         IReadOnlyList<PendingEvent> events,
         CancellationToken cancellationToken = default)
     {
-        using var activity = CrisisGridTelemetry.Source.StartActivity(CrisisGridTelemetry.AppendSpan, ActivityKind.Client);
+        var caller = Activity.Current;
+        var activity = CrisisGridTelemetry.Source.StartActivity(CrisisGridTelemetry.AppendSpan, ActivityKind.Client);
         activity?.SetTag(CrisisGridTelemetry.Tags.Store, store);
         activity?.SetTag(CrisisGridTelemetry.Tags.Exercise, exerciseId);
         activity?.SetTag(CrisisGridTelemetry.Tags.Stream, stream);
         activity?.SetTag(CrisisGridTelemetry.Tags.EventCount, events?.Count ?? 0);
         var started = Stopwatch.GetTimestamp();
-        var outcome = CrisisGridMetrics.Outcomes.Failed;
+        Task<IReadOnlyList<RecordedEvent>> append;
         try
         {
-            var recorded = await inner.AppendAsync(exerciseId, stream, expectedVersion, commandId, events!, cancellationToken);
-            outcome = CrisisGridMetrics.Outcomes.Accepted;
-            return recorded;
+            append = inner.AppendAsync(exerciseId, stream, expectedVersion, commandId, events!, cancellationToken);
         }
-        catch (EventLogConcurrencyException)
+        catch (Exception ex)
         {
-            outcome = CrisisGridMetrics.Outcomes.Rejected;
+            Finish(activity, started, ex);
             throw;
         }
         finally
         {
-            activity?.SetTag(CrisisGridTelemetry.Tags.Outcome, outcome);
-            if (outcome != CrisisGridMetrics.Outcomes.Accepted)
-            {
-                activity?.SetStatus(ActivityStatusCode.Error, outcome);
-            }
-
-            metrics?.Appended(store, outcome, Stopwatch.GetElapsedTime(started));
+            Activity.Current = caller;
         }
+
+        // The store's own task goes back to the caller untouched (it completes exactly when the events are durable);
+        // the measurement rides along on the side.
+        _ = append.ContinueWith(
+            (done, state) => Finish((Activity?)state, started, done.Exception?.InnerException ?? (done.IsCanceled ? new OperationCanceledException() : null)),
+            activity,
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        return append;
+    }
+
+    private void Finish(Activity? activity, long started, Exception? failure)
+    {
+        var outcome = failure switch
+        {
+            null => CrisisGridMetrics.Outcomes.Accepted,
+            EventLogConcurrencyException => CrisisGridMetrics.Outcomes.Rejected,
+            _ => CrisisGridMetrics.Outcomes.Failed,
+        };
+        metrics?.Appended(store, outcome, Stopwatch.GetElapsedTime(started));
+        if (activity is null)
+        {
+            return;
+        }
+
+        activity.SetTag(CrisisGridTelemetry.Tags.Outcome, outcome);
+        if (failure is not null)
+        {
+            activity.SetStatus(ActivityStatusCode.Error, outcome);
+        }
+
+        // Stop makes the span's parent current on this thread (the store's writer): put back what was there.
+        var current = Activity.Current;
+        activity.Stop();
+        Activity.Current = current;
     }
 
     public Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(string exerciseId, string stream, CancellationToken cancellationToken = default) =>

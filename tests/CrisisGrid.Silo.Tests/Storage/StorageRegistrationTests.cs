@@ -26,7 +26,7 @@ public sealed class StorageRegistrationTests : IDisposable
 
         var log = provider.GetRequiredService<IEventLog>();
         Assert.Same(log, provider.GetRequiredService<IEventLog>());
-        Assert.Equal(Path.GetFullPath(path), Assert.IsType<SqliteEventLog>(log).DatabasePath);
+        Assert.Equal(Path.GetFullPath(path), Assert.IsType<SqliteEventLog>(Assert.IsType<InstrumentedEventLog>(log).Inner).DatabasePath);
         Assert.IsType<SqliteReminderTable>(provider.GetRequiredService<IReminderTable>());
         Assert.Contains(provider.GetServices<IHostedService>(), s => s.GetType().Name == "StorageStartup");
 
