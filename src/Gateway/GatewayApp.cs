@@ -3,10 +3,7 @@ using CrisisGrid.Gateway.Commands;
 using CrisisGrid.Gateway.Hosting;
 using CrisisGrid.Gateway.Identity;
 using CrisisGrid.Gateway.Live;
-using CrisisGrid.Gateway.Scenarios;
-using CrisisGrid.Grains.Exercises;
-using CrisisGrid.Silo.Hosting;
-using CrisisGrid.Silo.Storage;
+using CrisisGrid.ServiceDefaults;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.DataProtection;
@@ -21,8 +18,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace CrisisGrid.Gateway;
 
 /// <summary>
-/// Builds the gateway: the co-hosted silo (as Orleans' UseOrleans would), the HTTP API, the SignalR hub and the web
-/// client. Tests build it too, on a free port and their own data folder.
+/// Builds the gateway: an Orleans client of the cluster, the HTTP API, the SignalR hub and the web client. Tests build
+/// it too, on a free port and their own data folder, against a test cluster.
 /// </summary>
 public static class GatewayApp
 {
@@ -35,16 +32,10 @@ public static class GatewayApp
         builder.Services.Configure<GatewayOptions>(builder.Configuration.GetSection("Gateway"));
         var dataDirectory = Path.GetFullPath(gateway.DataDirectory);
         Directory.CreateDirectory(dataDirectory);
-        if (builder.Configuration["Storage:Provider"] is null or "sqlite" && builder.Configuration["Storage:SqlitePath"] is null)
-        {
-            builder.Configuration["Storage:Provider"] = "sqlite";
-            builder.Configuration["Storage:SqlitePath"] = Path.Combine(dataDirectory, "crisisgrid.db");
-        }
-
         KeepSecretsOutOfLogs(builder.Logging);
         builder.AddServiceDefaults();
-        builder.Services.AddHealthChecks().AddReadinessCheck<EventLogHealthCheck>("event-log");
-        builder.UseCrisisGridSilo(silo => silo.AddGrains(typeof(ExerciseGrain).Assembly).UseStorage(builder.Configuration));
+        builder.Services.AddHealthChecks().AddReadinessCheck<ClusterHealthCheck>("cluster");
+        builder.UseCrisisGridClient();
 
         builder.Services.ConfigureHttpJsonOptions(o => GatewayJson.Apply(o.SerializerOptions));
         builder.Services.AddProblemDetails();
@@ -99,7 +90,6 @@ public static class GatewayApp
             k.Limits.MaxConcurrentUpgradedConnections = (2L * gateway.Limits.MaxConnections) + 16;
         });
 
-        builder.Services.AddSingleton<ScenarioLibrary>();
         builder.Services.AddSingleton<ExerciseFactory>();
         builder.Services.AddSingleton<AccessGuard>();
         builder.Services.AddSingleton<CommandDispatcher>();

@@ -1,7 +1,7 @@
 using CrisisGrid.Gateway.Commands;
 using CrisisGrid.Gateway.Hosting;
 using CrisisGrid.Gateway.Identity;
-using CrisisGrid.Gateway.Scenarios;
+using CrisisGrid.Grains.Scenarios;
 using CrisisGrid.Grains.Access;
 using CrisisGrid.Grains.Alliances;
 using CrisisGrid.Grains.Catalog;
@@ -24,7 +24,7 @@ public static class ExerciseEndpoints
 
     public static void MapExerciseEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/scenarios", (ScenarioLibrary library) => Results.Ok(library.List())).AllowAnonymous();
+        app.MapGet("/api/scenarios", async (IGrainFactory grains) => Results.Ok(await Scenarios(grains).List())).AllowAnonymous();
         app.MapGet("/api/exercises", async (IGrainFactory grains) =>
             Results.Ok(await grains.GetGrain<IExerciseCatalogGrain>(ExerciseCatalog.Key).GetEntries())).AllowAnonymous();
         app.MapPost("/api/exercises", Create).AllowAnonymous();
@@ -95,7 +95,7 @@ public static class ExerciseEndpoints
         CreateExerciseRequest? request,
         HttpContext http,
         IOptions<GatewayOptions> options,
-        ScenarioLibrary library,
+        IGrainFactory grains,
         ExerciseFactory factory)
     {
         if (!options.Value.OpenExerciseCreation && !http.User.IsInRole(OperatorAuthenticationHandler.Role))
@@ -105,13 +105,14 @@ public static class ExerciseEndpoints
 
         if (request is null || (request.ScenarioId is null) == (request.ScenarioYaml is null))
         {
-            return Problems.BadRequest("Name a bundled scenario or upload one, not both.", "scenarioId", string.Join(", ", library.List().Select(s => s.Id)));
+            return Problems.BadRequest("Name a bundled scenario or upload one, not both.", "scenarioId", await BundledIds(grains));
         }
 
-        var loaded = request.ScenarioYaml is { } yaml ? ScenarioLoader.Load(yaml, "upload.yaml") : library.Find(request.ScenarioId!);
+        var library = Scenarios(grains);
+        var loaded = request.ScenarioYaml is { } yaml ? await library.Load(yaml, "upload.yaml") : await library.Find(request.ScenarioId!);
         if (loaded is null)
         {
-            return Problems.BadRequest($"No scenario '{request.ScenarioId}'.", "scenarioId", string.Join(", ", library.List().Select(s => s.Id)));
+            return Problems.BadRequest($"No scenario '{request.ScenarioId}'.", "scenarioId", await BundledIds(grains));
         }
 
         if (!loaded.IsValid)
@@ -134,6 +135,10 @@ public static class ExerciseEndpoints
     /// </summary>
     private static Task<Participant> Effective(IGrainFactory grains, string exerciseId, Participant caller) =>
         grains.GetGrain<IExerciseFeedGrain>(exerciseId).GetViewer(caller);
+
+    private static IScenarioLibraryGrain Scenarios(IGrainFactory grains) => grains.GetGrain<IScenarioLibraryGrain>(0);
+
+    private static async Task<string> BundledIds(IGrainFactory grains) => string.Join(", ", (await Scenarios(grains).List()).Select(s => s.Id));
 
     private static bool TryParseViewer(string? text, Participant caller, out Participant viewer)
     {

@@ -85,7 +85,7 @@ public sealed partial class CommandDispatcher(IGrainFactory grains, AccessGuard 
         CommandResult result;
         try
         {
-            result = await handler(grains, who, command, envelope.Args ?? default);
+            result = await SiloLossRetry.Run(() => handler(grains, who, command, envelope.Args ?? default));
         }
         catch (JsonException ex)
         {

@@ -3,11 +3,8 @@ namespace CrisisGrid.Gateway.Hosting;
 /// <summary>The "Gateway" configuration section.</summary>
 public sealed class GatewayOptions
 {
-    /// <summary>Where the database (by default), data-protection keys and other state live.</summary>
+    /// <summary>Where the gateway keeps its data-protection keys (which sign tokens): gateways of one deployment share it.</summary>
     public string DataDirectory { get; set; } = "data";
-
-    /// <summary>Folder of scenario files offered when creating an exercise.</summary>
-    public string ScenarioDirectory { get; set; } = Path.Combine(AppContext.BaseDirectory, "scenarios");
 
     /// <summary>Folder holding the built web client (index.html); empty to serve the API only.</summary>
     public string WebRoot { get; set; } = Path.Combine(AppContext.BaseDirectory, "wwwroot");

@@ -1,7 +1,7 @@
-using CrisisGrid.Gateway.Scenarios;
 using CrisisGrid.Grains.Access;
 using CrisisGrid.Grains.Commands;
 using CrisisGrid.Grains.Exercises;
+using CrisisGrid.Grains.Scenarios;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -14,7 +14,6 @@ namespace CrisisGrid.Gateway.Hosting;
 /// </summary>
 public sealed class SampleExerciseSeeder(
     IOptions<GatewayOptions> options,
-    ScenarioLibrary library,
     ExerciseFactory factory,
     IGrainFactory grains,
     IServer server,
@@ -34,10 +33,10 @@ public sealed class SampleExerciseSeeder(
         var exercise = grains.GetGrain<IExerciseGrain>(exerciseId);
         if ((await exercise.GetState()).Status == ExerciseStatus.NotCreated)
         {
-            var scenario = library.Find(sample.Scenario);
+            var scenario = await grains.GetGrain<IScenarioLibraryGrain>(0).Find(sample.Scenario);
             if (scenario?.Scenario is null)
             {
-                logger.LogError("Sample scenario '{Scenario}' was not found in {Folder}", sample.Scenario, options.Value.ScenarioDirectory);
+                logger.LogError("Sample scenario '{Scenario}' was not found among the silo's scenarios", sample.Scenario);
                 return;
             }
 

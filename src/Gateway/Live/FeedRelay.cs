@@ -12,19 +12,19 @@ namespace CrisisGrid.Gateway.Live;
 /// <summary>
 /// Subscribes to the feed grain of every exercise that has live clients and fans its events out to SignalR groups,
 /// filtered per kind of viewer, in sequence order and without gaps: a batch arriving ahead of what was delivered
-/// is completed from the feed first. The feed's subscriptions expire, so they are renewed every minute — on the silo's
-/// clock, which is the clock the feed measures their expiry on.
+/// is completed from the feed first. Subscriptions are renewed every few seconds on the real clock (the feed measures
+/// their expiry on it): a renewal also resubscribes to a feed that was reactivated on another silo after its silo
+/// died, and reports how far it is, so the pump reads whatever it missed meanwhile — delivery stays gapless.
 /// </summary>
 public sealed class FeedRelay(
     IGrainFactory grains,
     IHubContext<ExerciseHub, IExerciseClient> hub,
     LiveConnections connections,
     AccessGuard guard,
-    TimeProvider time,
     CrisisGridMetrics metrics,
     ILogger<FeedRelay> logger) : IExerciseFeedObserver, IHostedService, IAsyncDisposable
 {
-    private static readonly TimeSpan Renewal = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan Renewal = TimeSpan.FromSeconds(3);
     private readonly ConcurrentDictionary<string, ExercisePump> _pumps = new();
     private readonly CancellationTokenSource _stopping = new();
     private IExerciseFeedObserver? _reference;
@@ -90,7 +90,7 @@ public sealed class FeedRelay(
 
     private async Task RenewLoop(CancellationToken stopping)
     {
-        using var timer = new PeriodicTimer(Renewal, time);
+        using var timer = new PeriodicTimer(Renewal);
         while (await timer.WaitForNextTickAsync(stopping))
         {
             foreach (var (exerciseId, pump) in _pumps)
@@ -123,10 +123,13 @@ public sealed class FeedRelay(
     internal Task Send(string exerciseId, string groupKey, EventBatch batch) =>
         hub.Clients.Group(ViewerGroups.GroupName(exerciseId, groupKey)).Events(batch);
 
-    /// <summary>Delivery latency, append to push, on the silo's clock (the one that stamped the events).</summary>
+    /// <summary>
+    /// Delivery latency, append to push. The silo stamped the events with its wall clock; across machines this
+    /// includes their clock skew, which NTP keeps far below the latencies worth an operator's attention.
+    /// </summary>
     internal void Delivered(IReadOnlyList<RecordedEvent> events)
     {
-        var now = time.GetUtcNow();
+        var now = DateTimeOffset.UtcNow;
         foreach (var e in events)
         {
             metrics.Delivered(GatewayInstance.Name, now - e.RecordedAt);

@@ -1,3 +1,4 @@
+using CrisisGrid.Grains.Infrastructure;
 using System.Collections.Immutable;
 using CrisisGrid.Grains.Commands;
 using CrisisGrid.Grains.Events;
@@ -10,7 +11,7 @@ namespace CrisisGrid.Grains.Access;
 /// Keeps an exercise's join codes. Generating the secret is the one impure step: the grain does it and hands only the
 /// hash to the rules. The access log lives in the exercise's own log (stream "access"), visible to exercise control.
 /// </summary>
-public sealed class ExerciseAccessGrain(IEventLog log, TimeProvider time, ILogger<ExerciseAccessGrain> logger)
+public sealed class ExerciseAccessGrain(IEventLog log, RulesClock time, ILogger<ExerciseAccessGrain> logger)
     : Infrastructure.EventSourcedGrain<ExerciseAccessState>(log, time, logger), IExerciseAccessGrain
 {
     protected override string ExerciseId => this.GetPrimaryKeyString();

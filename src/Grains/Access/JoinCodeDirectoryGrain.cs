@@ -1,16 +1,11 @@
+using CrisisGrid.Grains.Infrastructure;
 using CrisisGrid.Grains.Events;
 using Microsoft.Extensions.Logging;
 
 namespace CrisisGrid.Grains.Access;
 
-[EventType("access.join-code-registered"), GenerateSerializer, Immutable]
-public sealed record JoinCodeRegistered(string ExerciseId) : DomainEvent;
-
-[GenerateSerializer, Immutable]
-public sealed record JoinCodeLocation(string? ExerciseId);
-
 /// <summary>One per join code (keyed by its hash): remembers which exercise the code opens.</summary>
-public sealed class JoinCodeDirectoryGrain(IEventLog log, TimeProvider time, ILogger<JoinCodeDirectoryGrain> logger)
+public sealed class JoinCodeDirectoryGrain(IEventLog log, RulesClock time, ILogger<JoinCodeDirectoryGrain> logger)
     : Infrastructure.EventSourcedGrain<JoinCodeLocation>(log, time, logger), IJoinCodeDirectoryGrain
 {
     public const string LogId = "_join-codes";

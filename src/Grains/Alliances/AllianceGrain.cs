@@ -15,8 +15,8 @@ namespace CrisisGrid.Grains.Alliances;
 /// pending deadline (and every minute after, until none is left), and every call first records whatever fell due,
 /// stamped with the instant it fell, so correctness never depends on when the reminder fires.
 /// </summary>
-public sealed class AllianceGrain(IEventLog log, TimeProvider time, ILogger<AllianceGrain> logger)
-    : ExerciseScopedGrain<AllianceState>(log, time, logger), IAllianceGrain
+public sealed class AllianceGrain(IEventLog log, RulesClock time, ILogger<AllianceGrain> logger)
+    : ExerciseScopedGrain<AllianceState>(log, time, logger), IAllianceGrain, IRemindable
 {
     public const string DeadlineReminderName = "alliance-deadline";
 
@@ -39,6 +39,12 @@ public sealed class AllianceGrain(IEventLog log, TimeProvider time, ILogger<Alli
             await CatchUpDeadlines();
             await SyncDeadlineReminder();
         }
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _deadlineReminder?.Dispose();
+        return base.OnDeactivateAsync(reason, cancellationToken);
     }
 
     public Task<CommandResult> Initialize(CommandContext command, InitializeAlliance initialize) =>
@@ -136,5 +142,5 @@ public sealed class AllianceGrain(IEventLog log, TimeProvider time, ILogger<Alli
 
     /// <summary>Keeps one reminder armed for the earliest pending deadline; none when nothing is pending.</summary>
     private Task SyncDeadlineReminder() =>
-        (_deadlineReminder ??= new DeadlineReminder(this, DeadlineReminderName, Time)).Sync(AllianceSettlement.NextDeadline(State));
+        (_deadlineReminder ??= new DeadlineReminder(this, DeadlineReminderName, Time, Logger)).Sync(AllianceSettlement.NextDeadline(State));
 }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 
 namespace CrisisGrid.Grains.Catalog;
 
-public sealed class ExerciseCatalogGrain(IEventLog log, TimeProvider time, ILogger<ExerciseCatalogGrain> logger)
+public sealed class ExerciseCatalogGrain(IEventLog log, RulesClock time, ILogger<ExerciseCatalogGrain> logger)
     : EventSourcedGrain<ImmutableSortedDictionary<string, ExerciseEntry>>(log, time, logger), IExerciseCatalogGrain
 {
     protected override string ExerciseId => ExerciseCatalog.LogId;

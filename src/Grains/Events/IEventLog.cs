@@ -37,30 +37,3 @@ public interface IEventLog
     /// <summary>The highest sequence number of the exercise, 0 when it has none.</summary>
     Task<long> GetLastSequenceAsync(string exerciseId, CancellationToken cancellationToken = default);
 }
-
-/// <summary>The stream moved on since the writer read it: another writer appended first.</summary>
-public sealed class EventLogConcurrencyException : Exception
-{
-    public EventLogConcurrencyException() { }
-
-    public EventLogConcurrencyException(string message) : base(message) { }
-
-    public EventLogConcurrencyException(string message, Exception inner) : base(message, inner) { }
-
-    public EventLogConcurrencyException(string exerciseId, string stream, long expected, long actual)
-        : base($"Stream '{stream}' of exercise '{exerciseId}' is at version {actual}, not {expected}: another writer appended first.")
-    {
-        ExerciseId = exerciseId;
-        Stream = stream;
-        ExpectedVersion = expected;
-        ActualVersion = actual;
-    }
-
-    public string? ExerciseId { get; }
-
-    public string? Stream { get; }
-
-    public long ExpectedVersion { get; }
-
-    public long ActualVersion { get; }
-}

@@ -19,8 +19,8 @@ namespace CrisisGrid.Grains.Exercises;
 /// conditional injects at the evaluation points (turn start, after adjudication) and keeps the deadline reminder in
 /// step with the clock. Settling is idempotent, so activation after a crash simply settles again.
 /// </summary>
-public sealed class ExerciseGrain(IEventLog log, TimeProvider time, ILogger<ExerciseGrain> logger)
-    : EventSourcedGrain<ExerciseState>(log, time, logger), IExerciseGrain
+public sealed class ExerciseGrain(IEventLog log, RulesClock time, ILogger<ExerciseGrain> logger)
+    : EventSourcedGrain<ExerciseState>(log, time, logger), IExerciseGrain, IRemindable
 {
     public const string DeadlineReminderName = "phase-deadline";
 
@@ -48,6 +48,18 @@ public sealed class ExerciseGrain(IEventLog log, TimeProvider time, ILogger<Exer
             await Settle();
             await CatchUpDeadlines();
         }
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _deadlineReminder?.Dispose();
+        if (_countedLive)
+        {
+            _countedLive = false;
+            Metrics?.ExerciseBecameInactive();
+        }
+
+        return base.OnDeactivateAsync(reason, cancellationToken);
     }
 
     public Task<CommandResult> Create(CommandContext command, CreateExercise create) =>
@@ -165,17 +177,6 @@ public sealed class ExerciseGrain(IEventLog log, TimeProvider time, ILogger<Exer
         await SyncDeadlineReminder();
         await UpdateCatalog();
         CountWhileLive();
-    }
-
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        if (_countedLive)
-        {
-            _countedLive = false;
-            Metrics?.ExerciseBecameInactive();
-        }
-
-        return base.OnDeactivateAsync(reason, cancellationToken);
     }
 
     // The active-exercises gauge counts live exercises where their activation is, so each silo reports its own.
@@ -307,7 +308,7 @@ public sealed class ExerciseGrain(IEventLog log, TimeProvider time, ILogger<Exer
     }
 
     private Task SyncDeadlineReminder() =>
-        (_deadlineReminder ??= new DeadlineReminder(this, DeadlineReminderName, Time))
+        (_deadlineReminder ??= new DeadlineReminder(this, DeadlineReminderName, Time, Logger))
             .Sync(State.Status == ExerciseStatus.Running ? State.DeadlineAt : null);
 
     private async Task UpdateCatalog()

@@ -12,13 +12,15 @@ namespace CrisisGrid.Grains.Feed;
 /// subscribers receive every event exactly once, in order. The grain also folds the log into a
 /// <see cref="WorldState"/> for consistent snapshots.
 /// </summary>
-public sealed class ExerciseFeedGrain(IEventLog log, TimeProvider time, ILogger<ExerciseFeedGrain> logger) : Grain, IExerciseFeedGrain
+public sealed class ExerciseFeedGrain(IEventLog log, ILogger<ExerciseFeedGrain> logger) : Grain, IExerciseFeedGrain
 {
     // Enough for a reconnecting client's catch-up without touching the database; older reads go to the log.
     private const int RecentCapacity = 4096;
 
     private readonly LinkedList<RecordedEvent> _recent = new();
-    private readonly ObserverManager<IExerciseFeedObserver> _observers = new(TimeSpan.FromMinutes(5), time);
+    // Subscriptions lapse unless renewed: a gateway that died stops costing notifications within a minute. Gateways
+    // renew every few seconds (and resubscribe to a feed that moved to another silo). Runtime machinery: real clock.
+    private readonly ObserverManager<IExerciseFeedObserver> _observers = new(TimeSpan.FromMinutes(1), logger);
     private WorldState _world = null!;
 
     private string ExerciseId => this.GetPrimaryKeyString();
@@ -71,7 +73,7 @@ public sealed class ExerciseFeedGrain(IEventLog log, TimeProvider time, ILogger<
 
     public Task<long> Subscribe(IExerciseFeedObserver observer)
     {
-        _observers.Subscribe(observer);
+        _observers.Subscribe(observer, observer);
         return Task.FromResult(_world.Sequence);
     }
 

@@ -14,22 +14,23 @@ namespace CrisisGrid.Grains.Infrastructure;
 /// persist the events (optimistic concurrency on the stream version), fold them into the state, publish them to the
 /// exercise feed, and only then acknowledge. A command id seen before is answered with its first outcome.
 /// </summary>
-/// <remarks>Plain Orleans: a grain with an injected service. Nothing here depends on the in-process host.</remarks>
+/// <remarks>Plain Orleans: a grain with injected services (the event log, the rules' clock).</remarks>
 public abstract class EventSourcedGrain<TState> : Grain
     where TState : class
 {
     private readonly Dictionary<string, CommandResult> _processed = new(StringComparer.Ordinal);
     private CrisisGridMetrics? _metrics;
 
-    protected EventSourcedGrain(IEventLog log, TimeProvider time, ILogger logger)
+    protected EventSourcedGrain(IEventLog log, RulesClock clock, ILogger logger)
     {
         Log = log;
-        Time = time;
+        Time = clock.Time;
         Logger = logger;
     }
 
     protected IEventLog Log { get; }
 
+    /// <summary>The rules' clock: exercise time and deadlines (never Orleans' own runtime clock).</summary>
     protected TimeProvider Time { get; }
 
     protected ILogger Logger { get; }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace CrisisGrid.Grains.Infrastructure;
 
 /// <summary>An event-sourced grain that lives inside one exercise, keyed "{exerciseId}/{code}" (nations, alliances).</summary>
-public abstract class ExerciseScopedGrain<TState>(IEventLog log, TimeProvider time, ILogger logger)
+public abstract class ExerciseScopedGrain<TState>(IEventLog log, RulesClock time, ILogger logger)
     : EventSourcedGrain<TState>(log, time, logger)
     where TState : class
 {

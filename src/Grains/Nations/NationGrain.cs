@@ -12,7 +12,7 @@ namespace CrisisGrid.Grains.Nations;
 /// order in an alliance's name it first asks the alliance for an authorisation (nation → alliance is the only
 /// direction of that call: the alliance never calls a nation, so the two cannot deadlock).
 /// </summary>
-public sealed class NationGrain(IEventLog log, TimeProvider time, ILogger<NationGrain> logger)
+public sealed class NationGrain(IEventLog log, RulesClock time, ILogger<NationGrain> logger)
     : ExerciseScopedGrain<NationState>(log, time, logger), INationGrain
 {
     protected override string Stream => StreamNames.Nation(Code);

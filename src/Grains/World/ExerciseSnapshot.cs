@@ -6,20 +6,6 @@ using CrisisGrid.Grains.Nations;
 
 namespace CrisisGrid.Grains.World;
 
-/// <summary>
-/// Everything one viewer may see of an exercise at sequence <see cref="Sequence"/>, with the most recent events they
-/// may see (for timelines). A client that applies the events after <see cref="Sequence"/> stays current.
-/// </summary>
-[GenerateSerializer, Immutable]
-public sealed record ExerciseSnapshot(
-    string ExerciseId,
-    long Sequence,
-    Participant Viewer,
-    ExerciseView Exercise,
-    ImmutableArray<NationView> Nations,
-    ImmutableArray<AllianceView> Alliances,
-    ImmutableArray<RecordedEvent> Recent);
-
 public static class Snapshots
 {
     public const int RecentEvents = 200;

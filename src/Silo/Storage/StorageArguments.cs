@@ -1,11 +1,9 @@
 using CrisisGrid.Grains.Events;
-using CrisisGrid.Silo.Reminders;
-using Orleans.Runtime;
 
 namespace CrisisGrid.Silo.Storage;
 
 /// <summary>
-/// The argument rules every <see cref="IEventLog"/> and <see cref="IReminderTable"/> implementation shares, checked
+/// The argument rules every <see cref="IEventLog"/> implementation shares, checked
 /// before anything touches the database so bad input changes nothing and says what was wrong.
 /// </summary>
 internal static class StorageArguments
@@ -58,24 +56,5 @@ internal static class StorageArguments
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(maxCount);
-    }
-
-    public static void ValidateGrainId(GrainId grainId)
-    {
-        if (string.IsNullOrWhiteSpace(grainId.Type) || grainId.Key is null)
-        {
-            throw new ArgumentException($"Grain id '{grainId}' needs a type and a key.", nameof(grainId));
-        }
-    }
-
-    public static void ValidateReminder(ReminderEntry entry)
-    {
-        ArgumentNullException.ThrowIfNull(entry);
-        ValidateGrainId(entry.GrainId);
-        ArgumentException.ThrowIfNullOrWhiteSpace(entry.ReminderName, nameof(entry));
-        if (entry.Period < TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(entry), entry.Period, $"Reminder '{entry.ReminderName}' of {entry.GrainId} has a negative period.");
-        }
     }
 }

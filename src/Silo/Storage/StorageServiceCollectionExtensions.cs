@@ -1,6 +1,5 @@
 using CrisisGrid.Diagnostics;
 using CrisisGrid.Grains.Events;
-using CrisisGrid.Silo.Reminders;
 using CrisisGrid.Silo.Storage.Postgres;
 using CrisisGrid.Silo.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -13,7 +12,7 @@ using Npgsql;
 namespace CrisisGrid.Silo.Storage;
 
 /// <summary>
-/// Registers the durable <see cref="IEventLog"/> and <see cref="IReminderTable"/> as singletons. The container owns
+/// Registers the durable <see cref="IEventLog"/> (and, for SQLite, Orleans' <see cref="IReminderTable"/>) as singletons. The container owns
 /// them: disposing it commits any appends still queued and closes the database. The last registration wins, so a
 /// host may call these after registering defaults.
 /// </summary>
@@ -42,8 +41,6 @@ public static class StorageServiceCollectionExtensions
         services.AddKeyedSingleton(PostgresDataSourceKey, (_, _) => NpgsqlDataSource.Create(connectionString));
         services.AddSingleton<IEventLog>(sp => new InstrumentedEventLog(
             new PostgresEventLog(sp.GetRequiredKeyedService<NpgsqlDataSource>(PostgresDataSourceKey), sp.GetRequiredService<TimeProvider>()), "postgres", sp.GetService<CrisisGridMetrics>()));
-        services.AddSingleton<IReminderTable>(sp =>
-            new PostgresReminderTable(sp.GetRequiredKeyedService<NpgsqlDataSource>(PostgresDataSourceKey)));
         return services;
     }
 

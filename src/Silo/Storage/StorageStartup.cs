@@ -1,5 +1,4 @@
 using CrisisGrid.Grains.Events;
-using CrisisGrid.Silo.Reminders;
 using Microsoft.Extensions.Hosting;
 
 namespace CrisisGrid.Silo.Storage;
@@ -10,7 +9,6 @@ internal sealed class StorageStartup(IServiceProvider services) : IHostedService
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _ = services.GetService(typeof(IEventLog));
-        _ = services.GetService(typeof(IReminderTable));
         return Task.CompletedTask;
     }
 

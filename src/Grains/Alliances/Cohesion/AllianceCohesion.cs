@@ -1,17 +1,5 @@
 namespace CrisisGrid.Grains.Alliances;
 
-/// <summary>The cohesion index with the counts it was computed from, so members (and the review) can see why it moved.</summary>
-[GenerateSerializer, Immutable]
-public sealed record CohesionReport(
-    int Index,
-    double Divergence,
-    int SilentMembers,
-    int FailedDecisions,
-    int UnauthorisedAttempts,
-    int FreeRiders,
-    double PledgeShortfall,
-    int PassedDecisions);
-
 /// <summary>
 /// Cohesion (0–100), a pure function of the alliance's state — so the after-action review gets it at any moment of
 /// the log by folding to that moment. It starts at 100 and falls with what DOMAIN.md says erodes an alliance:

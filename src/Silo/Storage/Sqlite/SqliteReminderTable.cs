@@ -1,16 +1,18 @@
-using CrisisGrid.Silo.Reminders;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Orleans.Runtime;
 
 namespace CrisisGrid.Silo.Storage.Sqlite;
 
 /// <summary>
-/// Reminder registrations in the same SQLite file as the event log. Each call is one autocommit statement on a
-/// pooled connection with <c>synchronous=FULL</c>: a registration is durable when the task completes.
+/// Orleans' reminder table in the same SQLite file as the event log, for the embedded single silo: a deadline that
+/// falls while the server is down still fires after a restart (Orleans' in-memory table would lose it). Each call is
+/// one autocommit statement with <c>synchronous=FULL</c>, so a registration is durable when the task completes.
+/// Hand-written because Orleans ships no SQLite provider; clusters use Orleans' ADO.NET table on PostgreSQL.
 /// </summary>
 public sealed class SqliteReminderTable : IReminderTable, IDisposable
 {
-    private const string SelectColumns = "SELECT grain_type, grain_key, reminder_name, start_at, period_ticks FROM reminders";
+    private const string SelectColumns = "SELECT grain_id, reminder_name, start_at, period_ticks, etag FROM orleans_reminders";
 
     private readonly SqliteDatabase _database;
 
@@ -21,74 +23,95 @@ public sealed class SqliteReminderTable : IReminderTable, IDisposable
 
     public string DatabasePath => _database.Path;
 
-    public Task<IReadOnlyList<ReminderEntry>> ReadAllAsync(CancellationToken cancellationToken = default) =>
-        ReadAsync($"{SelectColumns} ORDER BY grain_type, grain_key, reminder_name;", _ => { }, cancellationToken);
+    public Task Init() => Task.CompletedTask;
 
-    public Task<IReadOnlyList<ReminderEntry>> ReadAsync(GrainId grainId, CancellationToken cancellationToken = default)
-    {
-        StorageArguments.ValidateGrainId(grainId);
-        return ReadAsync(
-            $"{SelectColumns} WHERE grain_type = $grain_type AND grain_key = $grain_key ORDER BY reminder_name;",
-            command =>
-            {
-                command.Parameters.AddWithValue("$grain_type", grainId.Type);
-                command.Parameters.AddWithValue("$grain_key", grainId.Key);
-            },
-            cancellationToken);
-    }
+    public async Task<ReminderTableData> ReadRows(GrainId grainId) => new(await Read(
+        $"{SelectColumns} WHERE grain_id = $grain_id;",
+        c => c.Parameters.AddWithValue("$grain_id", grainId.ToString())));
 
-    public async Task UpsertAsync(ReminderEntry entry, CancellationToken cancellationToken = default)
+    /// <summary>Rows whose grain hash is in (begin, end], or outside (end, begin] when the range wraps around the ring.</summary>
+    public async Task<ReminderTableData> ReadRows(uint begin, uint end) => new(await Read(
+        begin < end
+            ? $"{SelectColumns} WHERE grain_hash > $begin AND grain_hash <= $end;"
+            : $"{SelectColumns} WHERE grain_hash > $begin OR grain_hash <= $end;",
+        c =>
+        {
+            c.Parameters.AddWithValue("$begin", (long)begin);
+            c.Parameters.AddWithValue("$end", (long)end);
+        }));
+
+    public async Task<ReminderEntry?> ReadRow(GrainId grainId, string reminderName) => (await Read(
+        $"{SelectColumns} WHERE grain_id = $grain_id AND reminder_name = $name;",
+        c =>
+        {
+            c.Parameters.AddWithValue("$grain_id", grainId.ToString());
+            c.Parameters.AddWithValue("$name", reminderName);
+        })).SingleOrDefault();
+
+    public async Task<string?> UpsertRow(ReminderEntry entry)
     {
-        StorageArguments.ValidateReminder(entry);
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentException.ThrowIfNullOrWhiteSpace(entry.ReminderName, nameof(entry));
+        var etag = Guid.NewGuid().ToString("N");
         await using var connection = _database.OpenPooled();
         await using var command = connection.CreateCommand();
         command.CommandText =
             """
-            INSERT INTO reminders (grain_type, grain_key, reminder_name, start_at, period_ticks)
-            VALUES ($grain_type, $grain_key, $reminder_name, $start_at, $period_ticks)
-            ON CONFLICT (grain_type, grain_key, reminder_name)
-            DO UPDATE SET start_at = excluded.start_at, period_ticks = excluded.period_ticks;
+            INSERT INTO orleans_reminders (grain_id, reminder_name, grain_hash, start_at, period_ticks, etag)
+            VALUES ($grain_id, $name, $hash, $start_at, $period, $etag)
+            ON CONFLICT (grain_id, reminder_name)
+            DO UPDATE SET start_at = excluded.start_at, period_ticks = excluded.period_ticks, etag = excluded.etag;
             """;
-        command.Parameters.AddWithValue("$grain_type", entry.GrainId.Type);
-        command.Parameters.AddWithValue("$grain_key", entry.GrainId.Key);
-        command.Parameters.AddWithValue("$reminder_name", entry.ReminderName);
-        command.Parameters.AddWithValue("$start_at", SqliteTimestamps.Format(entry.StartAt));
-        command.Parameters.AddWithValue("$period_ticks", entry.Period.Ticks);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        command.Parameters.AddWithValue("$grain_id", entry.GrainId.ToString());
+        command.Parameters.AddWithValue("$name", entry.ReminderName);
+        command.Parameters.AddWithValue("$hash", (long)entry.GrainId.GetUniformHashCode());
+        command.Parameters.AddWithValue("$start_at", SqliteTimestamps.Format(new DateTimeOffset(DateTime.SpecifyKind(entry.StartAt, DateTimeKind.Utc))));
+        command.Parameters.AddWithValue("$period", entry.Period.Ticks);
+        command.Parameters.AddWithValue("$etag", etag);
+        await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+        return etag;
     }
 
-    public async Task RemoveAsync(GrainId grainId, string reminderName, CancellationToken cancellationToken = default)
+    public async Task<bool> RemoveRow(GrainId grainId, string reminderName, string eTag)
     {
-        StorageArguments.ValidateGrainId(grainId);
-        ArgumentException.ThrowIfNullOrWhiteSpace(reminderName);
         await using var connection = _database.OpenPooled();
         await using var command = connection.CreateCommand();
-        command.CommandText =
-            "DELETE FROM reminders WHERE grain_type = $grain_type AND grain_key = $grain_key AND reminder_name = $reminder_name;";
-        command.Parameters.AddWithValue("$grain_type", grainId.Type);
-        command.Parameters.AddWithValue("$grain_key", grainId.Key);
-        command.Parameters.AddWithValue("$reminder_name", reminderName);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        command.CommandText = "DELETE FROM orleans_reminders WHERE grain_id = $grain_id AND reminder_name = $name AND etag = $etag;";
+        command.Parameters.AddWithValue("$grain_id", grainId.ToString());
+        command.Parameters.AddWithValue("$name", reminderName);
+        command.Parameters.AddWithValue("$etag", eTag);
+        return await command.ExecuteNonQueryAsync().ConfigureAwait(false) > 0;
+    }
+
+    public async Task TestOnlyClearTable()
+    {
+        await using var connection = _database.OpenPooled();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM orleans_reminders;";
+        await command.ExecuteNonQueryAsync().ConfigureAwait(false);
     }
 
     /// <summary>Closes idle pooled connections to the file.</summary>
     public void Dispose() => _database.ClearPool();
 
-    private async Task<IReadOnlyList<ReminderEntry>> ReadAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken)
+    private async Task<List<ReminderEntry>> Read(string sql, Action<SqliteCommand> bind)
     {
         await using var connection = _database.OpenPooled();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         bind(command);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
         var entries = new List<ReminderEntry>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        while (await reader.ReadAsync().ConfigureAwait(false))
         {
-            entries.Add(new ReminderEntry(
-                new GrainId(reader.GetString(0), reader.GetString(1)),
-                reader.GetString(2),
-                SqliteTimestamps.Parse(reader.GetString(3)),
-                TimeSpan.FromTicks(reader.GetInt64(4))));
+            entries.Add(new ReminderEntry
+            {
+                GrainId = GrainId.Parse(reader.GetString(0), CultureInfo.InvariantCulture),
+                ReminderName = reader.GetString(1),
+                StartAt = SqliteTimestamps.Parse(reader.GetString(2)).UtcDateTime,
+                Period = TimeSpan.FromTicks(reader.GetInt64(3)),
+                ETag = reader.GetString(4),
+            });
         }
 
         return entries;

@@ -38,6 +38,23 @@ internal static class SqliteSchema
             PRIMARY KEY (grain_type, grain_key, reminder_name)
         ) WITHOUT ROWID;
         """,
+
+        // 2: Orleans' reminder table (IReminderTable): one row per grain and reminder name, with the grain's uniform
+        // hash so a silo reads the rows of its own range of the ring, and an etag for optimistic concurrency. The
+        // table of version 1 belonged to the in-process host that Orleans replaced; nothing reads it any more.
+        """
+        DROP TABLE reminders;
+        CREATE TABLE orleans_reminders (
+            grain_id      TEXT    NOT NULL,
+            reminder_name TEXT    NOT NULL,
+            grain_hash    INTEGER NOT NULL,
+            start_at      TEXT    NOT NULL,
+            period_ticks  INTEGER NOT NULL,
+            etag          TEXT    NOT NULL,
+            PRIMARY KEY (grain_id, reminder_name)
+        ) WITHOUT ROWID;
+        CREATE INDEX orleans_reminders_by_hash ON orleans_reminders (grain_hash);
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -1,0 +1,10 @@
+using CrisisGrid.Grains.Events;
+using Microsoft.Extensions.Logging;
+
+namespace CrisisGrid.Grains.Access;
+
+[EventType("access.join-code-registered"), GenerateSerializer, Immutable]
+public sealed record JoinCodeRegistered(string ExerciseId) : DomainEvent;
+
+[GenerateSerializer, Immutable]
+public sealed record JoinCodeLocation(string? ExerciseId);

@@ -1,0 +1,34 @@
+using System.Collections.Immutable;
+using CrisisGrid.Grains.Access;
+using CrisisGrid.Grains.Scenarios;
+
+namespace CrisisGrid.Grains.Alliances;
+
+/// <summary>
+/// An alliance as one viewer sees it. Its existence, name, type and members are public; everything the charter
+/// works on (consultations, drafts and votes, attacks, collective defence, pledges, intelligence, cohesion) is
+/// member traffic, in <see cref="Member"/>: only for members in good standing, exercise control, and observers
+/// with the full view. A suspended member and a former member see the public part only.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record AllianceView(
+    string Code,
+    string Name,
+    AllianceType Type,
+    ImmutableArray<string> Members,
+    AllianceMemberView? Member);
+
+[GenerateSerializer, Immutable]
+public sealed record AllianceMemberView(
+    Charter Charter,
+    ImmutableArray<string> Suspended,
+    ImmutableArray<WithdrawalNotice> Withdrawals,
+    ImmutableArray<string> FormerMembers,
+    ImmutableArray<ArmedAttackRecord> Attacks,
+    ImmutableArray<Consultation> Consultations,
+    ImmutableArray<Draft> Drafts,
+    ImmutableArray<DefenceInvocation> CollectiveDefence,
+    ImmutableArray<Pledge> Pledges,
+    ImmutableArray<IntelligenceReport> Intelligence,
+    ImmutableArray<UnauthorisedAttempt> UnauthorisedAttempts,
+    CohesionReport Cohesion);

@@ -1,0 +1,99 @@
+using System.Net;
+using CrisisGrid.Grains.Infrastructure;
+using CrisisGrid.Grains.Scenarios;
+using CrisisGrid.ServiceDefaults;
+using CrisisGrid.Silo.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using Orleans.Hosting;
+
+namespace CrisisGrid.Silo.Hosting;
+
+/// <summary>
+/// Configures an Orleans silo for CrisisGrid from configuration. <see cref="AddCrisisGrid"/> is what every silo needs
+/// (storage, reminders, the rules' clock, scenarios); <see cref="UseCrisisGridCluster"/> is how it joins its cluster.
+/// Tests on Orleans' TestingHost call the first only: the test cluster brings its own membership.
+/// </summary>
+public static class CrisisGridSilo
+{
+    /// <summary>Runs a silo in this host as the configuration says (the silo executable's whole setup).</summary>
+    public static IHostApplicationBuilder UseCrisisGridSilo(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var cluster = ClusterSettings.FromConfiguration(builder.Configuration);
+        builder.UseOrleans(silo => silo.AddCrisisGrid(builder.Configuration, cluster.Mode).UseCrisisGridCluster(cluster, builder.Configuration));
+        return builder;
+    }
+
+    /// <summary>The grains' services: event log (and, embedded, the reminder table), reminders, clock, scenarios.</summary>
+    public static ISiloBuilder AddCrisisGrid(this ISiloBuilder silo, IConfiguration configuration, ClusterMode mode = ClusterMode.Embedded)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        var storage = StorageSettings.FromConfiguration(configuration);
+        if (mode == ClusterMode.Postgres && storage.Provider != StorageProvider.Postgres)
+        {
+            throw new InvalidOperationException(
+                $"{ClusterSettings.SectionName}:Mode is 'Postgres' but {StorageSettings.SectionName}:Provider is '{storage.Provider}': a cluster keeps its event log in its PostgreSQL database (set {StorageSettings.SectionName}:Provider=postgres).");
+        }
+
+        silo.Services.AddStorage(configuration);
+        silo.Services.TryAddSingleton(RulesClock.System);
+        silo.Services.Configure<ScenarioLibraryOptions>(o =>
+        {
+            if (configuration["Scenarios:Directory"] is { Length: > 0 } folder)
+            {
+                o.Directory = Path.GetFullPath(folder);
+            }
+        });
+        if (storage.Provider == StorageProvider.Sqlite)
+        {
+            // The SQLite reminder table was registered with the event log; Orleans' reminder service runs on it.
+            silo.AddReminders();
+        }
+
+        return silo;
+    }
+
+    /// <summary>Joins the cluster: localhost clustering for the embedded silo, ADO.NET membership and reminders on PostgreSQL otherwise.</summary>
+    public static ISiloBuilder UseCrisisGridCluster(this ISiloBuilder silo, ClusterSettings cluster, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentNullException.ThrowIfNull(cluster);
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = cluster.ClusterId;
+            o.ServiceId = cluster.ServiceId;
+        });
+        silo.Configure<EndpointOptions>(o =>
+        {
+            // Orleans advertises the machine's external address by default; a loopback cluster must say so itself.
+            o.AdvertisedIPAddress = cluster.AdvertisedAddress;
+            o.SiloPort = cluster.SiloPort;
+            o.GatewayPort = cluster.GatewayPort;
+            o.SiloListeningEndpoint = new IPEndPoint(IPAddress.IsLoopback(cluster.AdvertisedAddress) ? cluster.AdvertisedAddress : IPAddress.Any, cluster.SiloPort);
+            o.GatewayListeningEndpoint = new IPEndPoint(IPAddress.IsLoopback(cluster.AdvertisedAddress) ? cluster.AdvertisedAddress : IPAddress.Any, cluster.GatewayPort);
+        });
+
+        if (cluster.Mode == ClusterMode.Embedded)
+        {
+            silo.UseDevelopmentClustering(new IPEndPoint(cluster.AdvertisedAddress, cluster.SiloPort));
+            return silo;
+        }
+
+        var connectionString = StorageSettings.FromConfiguration(configuration).PostgresConnectionString!;
+        silo.UseAdoNetClustering(o =>
+        {
+            o.Invariant = "Npgsql";
+            o.ConnectionString = connectionString;
+        });
+        silo.UseAdoNetReminderService(o =>
+        {
+            o.Invariant = "Npgsql";
+            o.ConnectionString = connectionString;
+        });
+        return silo;
+    }
+}
