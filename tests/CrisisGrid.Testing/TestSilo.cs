@@ -1,57 +1,77 @@
-using CrisisGrid.Grains.Exercises;
+using CrisisGrid.Grains.Infrastructure;
 using CrisisGrid.Silo.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans;
+using Orleans.TestingHost;
 
 namespace CrisisGrid.Testing;
 
 /// <summary>
-/// The real in-process silo with CrisisGrid's grains, SQLite storage at <see cref="DatabasePath"/> and a manual clock.
-/// Stopping and starting another one on the same file is a process restart as far as the grains can tell.
+/// A real Orleans cluster in this process (Orleans' <see cref="InProcessTestCluster"/>: silos on loopback with free
+/// ports, test membership) running CrisisGrid's grains on a SQLite log at <see cref="DatabasePath"/>, with the rules
+/// on a test clock. Orleans' own runtime keeps the real clock. Stopping the cluster and starting another on the same
+/// file is a restart as far as the grains can tell.
 /// </summary>
 public sealed class TestSilo : IAsyncDisposable
 {
-    private readonly IHost _host;
-
-    private TestSilo(IHost host, string databasePath, ManualTimeProvider time)
+    private TestSilo(InProcessTestCluster cluster, string databasePath, ManualTimeProvider time, Action<IServiceCollection>? configure)
     {
-        _host = host;
+        Cluster = cluster;
         DatabasePath = databasePath;
         Time = time;
+        Configure = configure;
     }
+
+    public InProcessTestCluster Cluster { get; }
 
     public string DatabasePath { get; }
 
     public ManualTimeProvider Time { get; }
 
-    public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
+    public IGrainFactory Grains => Cluster.Client;
 
-    public IServiceProvider Services => _host.Services;
+    public IClusterClient Client => Cluster.Client;
 
-    public static async Task<TestSilo> StartAsync(string databasePath, ManualTimeProvider time, Action<IServiceCollection>? configure = null)
+    /// <summary>The services of a running silo (the event log, …): every silo shares the one database.</summary>
+    public IServiceProvider Services => Cluster.Silos.First(s => s.IsActive).ServiceProvider;
+
+    private Action<IServiceCollection>? Configure { get; }
+
+    public static async Task<TestSilo> StartAsync(string databasePath, ManualTimeProvider time, Action<IServiceCollection>? configure = null, int silos = 1)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddSingleton<TimeProvider>(time);
-        builder.UseCrisisGridSilo(silo => silo.AddGrains(typeof(ExerciseGrain).Assembly).UseSqliteStorage(databasePath));
-        configure?.Invoke(builder.Services);
-        var host = builder.Build();
-        await host.StartAsync();
-        return new TestSilo(host, databasePath, time);
+        var builder = new InProcessTestClusterBuilder((short)silos);
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "sqlite",
+            ["Storage:SqlitePath"] = databasePath,
+            ["Scenarios:Directory"] = Path.Combine(AppContext.BaseDirectory, "Scenarios", "Samples"),
+        }).Build();
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddCrisisGrid(settings);
+            silo.Services.AddSingleton(new RulesClock(time));
+            configure?.Invoke(silo.Services);
+        });
+        builder.ConfigureSiloHost((_, host) => host.Logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureClientHost(host => host.Logging.SetMinimumLevel(LogLevel.Warning));
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return new TestSilo(cluster, databasePath, time, configure);
     }
 
-    /// <summary>Stops this silo and starts a fresh one on the same database and clock.</summary>
+    /// <summary>Stops every silo and starts a fresh cluster on the same database and clock.</summary>
     public async Task<TestSilo> RestartAsync(Action<IServiceCollection>? configure = null)
     {
+        var silos = Cluster.Silos.Count;
         await DisposeAsync();
-        return await StartAsync(DatabasePath, Time, configure);
+        return await StartAsync(DatabasePath, Time, configure ?? Configure, silos);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _host.StopAsync();
-        _host.Dispose();
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
     }
 }

@@ -4,6 +4,7 @@ using CrisisGrid.Grains.Commands;
 namespace CrisisGrid.Grains.Access;
 
 /// <summary>Join codes of one exercise. Key: the exercise id.</summary>
+[Alias("Access.IExerciseAccessGrain")]
 public interface IExerciseAccessGrain : IGrainWithStringKey
 {
     /// <summary>Issues a code; the plain code comes back once, in <see cref="CommandResult.Output"/>.</summary>
@@ -21,6 +22,7 @@ public interface IExerciseAccessGrain : IGrainWithStringKey
 }
 
 /// <summary>Finds the exercise a join code belongs to. One grain per code, keyed by the code's hash.</summary>
+[Alias("Access.IJoinCodeDirectoryGrain")]
 public interface IJoinCodeDirectoryGrain : IGrainWithStringKey
 {
     Task Register(string exerciseId);

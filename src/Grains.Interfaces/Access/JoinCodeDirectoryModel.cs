@@ -3,8 +3,8 @@ using Microsoft.Extensions.Logging;
 
 namespace CrisisGrid.Grains.Access;
 
-[EventType("access.join-code-registered"), GenerateSerializer, Immutable]
+[EventType("access.join-code-registered"), GenerateSerializer, Alias("Access.JoinCodeRegistered"), Immutable]
 public sealed record JoinCodeRegistered(string ExerciseId) : DomainEvent;
 
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Access.JoinCodeLocation"), Immutable]
 public sealed record JoinCodeLocation(string? ExerciseId);

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace CrisisGrid.Grains.Access;
 
+[GenerateSerializer, Alias("Access.ParticipantRole")]
 public enum ParticipantRole
 {
     /// <summary>Exercise control (white cell): runs the clock, injects, adjudicates; sees everything.</summary>
@@ -20,7 +21,7 @@ public enum ParticipantRole
 /// <summary>
 /// Who is acting or looking. The gateway derives it from a verified token; grains decide what it may do and see.
 /// </summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Access.Participant"), Immutable]
 public sealed record Participant(ParticipantRole Role, string? Nation = null, bool FullView = false)
 {
     public static Participant Facilitator { get; } = new(ParticipantRole.Facilitator);

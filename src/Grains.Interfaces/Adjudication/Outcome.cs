@@ -7,7 +7,7 @@ namespace CrisisGrid.Grains.Adjudication;
 /// The adjudicated result of one order: whether it succeeded, the dice rolled (for the after-action review), and the
 /// change it makes to each nation, with the words that nation's team reads.
 /// </summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Adjudication.Outcome"), Immutable]
 public sealed record Outcome(
     string OutcomeId,
     int Turn,
@@ -21,9 +21,9 @@ public sealed record Outcome(
     PublicReport? Report);
 
 /// <summary>What an outcome does to one nation, and how that nation's team is told.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Adjudication.OutcomeEffect"), Immutable]
 public sealed record OutcomeEffect(NationDelta Delta, string Summary);
 
 /// <summary>The public account of an outcome (news), when the action is visible to the world.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Adjudication.PublicReport"), Immutable]
 public sealed record PublicReport(string Headline, string Body);

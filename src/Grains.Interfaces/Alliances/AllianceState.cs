@@ -3,7 +3,7 @@ using CrisisGrid.Grains.Scenarios;
 
 namespace CrisisGrid.Grains.Alliances;
 
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Alliances.ArmedAttackRecord"), Immutable]
 public sealed record ArmedAttackRecord(string AttackId, string Attacker, string Victim, string InjectId);
 
 /// <summary>
@@ -11,7 +11,7 @@ public sealed record ArmedAttackRecord(string AttackId, string Attacker, string 
 /// charter — consultations, drafts and decisions, collective-defence invocations, pledges, shared intelligence and
 /// unauthorised attempts. Every deadline is stored as an instant, so the state alone says what is due when.
 /// </summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Alliances.AllianceState"), Immutable]
 public sealed record AllianceState(
     string Code,
     bool Initialized,

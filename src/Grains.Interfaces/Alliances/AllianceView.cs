@@ -10,7 +10,7 @@ namespace CrisisGrid.Grains.Alliances;
 /// member traffic, in <see cref="Member"/>: only for members in good standing, exercise control, and observers
 /// with the full view. A suspended member and a former member see the public part only.
 /// </summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Alliances.AllianceView"), Immutable]
 public sealed record AllianceView(
     string Code,
     string Name,
@@ -18,7 +18,7 @@ public sealed record AllianceView(
     ImmutableArray<string> Members,
     AllianceMemberView? Member);
 
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Alliances.AllianceMemberView"), Immutable]
 public sealed record AllianceMemberView(
     Charter Charter,
     ImmutableArray<string> Suspended,

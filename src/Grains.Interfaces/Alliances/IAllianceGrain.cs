@@ -17,6 +17,7 @@ namespace CrisisGrid.Grains.Alliances;
 /// are not reentrant: a cycle would deadlock).
 /// </para>
 /// </summary>
+[Alias("Alliances.IAllianceGrain")]
 public interface IAllianceGrain : IGrainWithStringKey
 {
     /// <summary>Sets the alliance up from the scenario (exercise control, through the exercise's outbox).</summary>

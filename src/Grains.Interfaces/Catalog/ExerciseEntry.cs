@@ -3,7 +3,7 @@ using CrisisGrid.Grains.Exercises;
 namespace CrisisGrid.Grains.Catalog;
 
 /// <summary>What anyone may know about an exercise before joining it.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Catalog.ExerciseEntry"), Immutable]
 public sealed record ExerciseEntry(
     string ExerciseId,
     string Name,

@@ -4,6 +4,7 @@ using CrisisGrid.Grains.Exercises;
 namespace CrisisGrid.Grains.Catalog;
 
 /// <summary>The list of exercises on this installation. One grain, key <see cref="ExerciseCatalog.Key"/>.</summary>
+[Alias("Catalog.IExerciseCatalogGrain")]
 public interface IExerciseCatalogGrain : IGrainWithStringKey
 {
     /// <summary>Lists an exercise (idempotent).</summary>

@@ -6,7 +6,7 @@ namespace CrisisGrid.Grains.Commands;
 /// Travels with every command. <see cref="CommandId"/> is chosen by the client; a grain applies a given id once and
 /// answers a retry with the first outcome.
 /// </summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Commands.CommandContext"), Immutable]
 public sealed record CommandContext(string CommandId, Participant Actor)
 {
     /// <summary>A command the exercise issues to itself (a deadline firing, a fan-out step), with a derived id.</summary>

@@ -4,7 +4,7 @@ namespace CrisisGrid.Grains.Commands;
 /// Why a rule refused a command: a stable machine-readable <see cref="Code"/>, a sentence for people, the
 /// <see cref="Field"/> at fault (if any) and what would have been <see cref="Allowed"/>. A rejected command changes nothing.
 /// </summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Commands.Rejection"), Immutable]
 public sealed record Rejection(string Code, string Message, string? Field = null, string? Allowed = null)
 {
     public override string ToString() =>

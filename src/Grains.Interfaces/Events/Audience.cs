@@ -3,6 +3,7 @@ using CrisisGrid.Grains.Access;
 
 namespace CrisisGrid.Grains.Events;
 
+[GenerateSerializer, Alias("Events.AudienceKind")]
 public enum AudienceKind
 {
     /// <summary>Everyone in the exercise, observers included: public news, the clock.</summary>
@@ -19,7 +20,7 @@ public enum AudienceKind
 /// Who may see an event. The rule that emits an event decides its audience, resolving groups (an alliance's
 /// members) to nations at that moment, so filtering later is a pure function of the event and the viewer.
 /// </summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Events.Audience"), Immutable]
 public sealed record Audience(AudienceKind Kind, ImmutableArray<string> Nations)
 {
     public static Audience Public { get; } = new(AudienceKind.Public, []);

@@ -1,7 +1,7 @@
 namespace CrisisGrid.Grains.Events;
 
 /// <summary>An event the rules decided on, with the audience that may see it, before it is persisted.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Events.PendingEvent"), Immutable]
 public sealed record PendingEvent(DomainEvent Event, Audience Audience);
 
 /// <summary>
@@ -9,7 +9,7 @@ public sealed record PendingEvent(DomainEvent Event, Audience Audience);
 /// (1, 2, 3, …) across all streams; <see cref="StreamVersion"/> is dense per stream and is what optimistic
 /// concurrency checks.
 /// </summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Events.RecordedEvent"), Immutable]
 public sealed record RecordedEvent(
     string ExerciseId,
     long Sequence,

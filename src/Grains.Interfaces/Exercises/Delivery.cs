@@ -10,7 +10,7 @@ namespace CrisisGrid.Grains.Exercises;
 /// Deliveries are derived from recorded events, so a crash between recording and delivering loses nothing: on
 /// activation the exercise delivers what is still outstanding. Receivers apply each delivery id at most once.
 /// </summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Exercises.Delivery"), Immutable]
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
 [JsonDerivedType(typeof(NationChangeDelivery), "nationChange")]
 [JsonDerivedType(typeof(OpenOrdersDelivery), "openOrders")]
@@ -21,25 +21,25 @@ namespace CrisisGrid.Grains.Exercises;
 public abstract record Delivery(string DeliveryId);
 
 /// <summary>Apply <paramref name="Delta"/> to a nation.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Exercises.NationChangeDelivery"), Immutable]
 public sealed record NationChangeDelivery(string DeliveryId, NationDelta Delta, string Summary) : Delivery(DeliveryId);
 
 /// <summary>Open a nation's orders for a turn.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Exercises.OpenOrdersDelivery"), Immutable]
 public sealed record OpenOrdersDelivery(string DeliveryId, string Nation, int Turn) : Delivery(DeliveryId);
 
 /// <summary>Put an armed attack on record with an alliance (the alliance decides whether the victim is a member).</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Exercises.ArmedAttackDelivery"), Immutable]
 public sealed record ArmedAttackDelivery(string DeliveryId, string Alliance, string Attacker, string Victim, string InjectId) : Delivery(DeliveryId);
 
 /// <summary>Set up a nation from the scenario.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Exercises.InitializeNationDelivery"), Immutable]
 public sealed record InitializeNationDelivery(string DeliveryId, InitializeNation Initialize) : Delivery(DeliveryId);
 
 /// <summary>Set up an alliance from the scenario.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Exercises.InitializeAllianceDelivery"), Immutable]
 public sealed record InitializeAllianceDelivery(string DeliveryId, InitializeAlliance Initialize) : Delivery(DeliveryId);
 
 /// <summary>List the exercise in the installation's catalog.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Exercises.ListInCatalogDelivery"), Immutable]
 public sealed record ListInCatalogDelivery(string DeliveryId, ExerciseEntry Entry) : Delivery(DeliveryId);

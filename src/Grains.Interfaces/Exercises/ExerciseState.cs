@@ -4,6 +4,7 @@ using CrisisGrid.Grains.Scenarios;
 
 namespace CrisisGrid.Grains.Exercises;
 
+[GenerateSerializer, Alias("Exercises.ExerciseStatus")]
 public enum ExerciseStatus
 {
     NotCreated,
@@ -14,6 +15,7 @@ public enum ExerciseStatus
 }
 
 /// <summary>Each turn runs planning → orders → adjudication → results.</summary>
+[GenerateSerializer, Alias("Exercises.TurnPhase")]
 public enum TurnPhase
 {
     Planning,
@@ -22,14 +24,14 @@ public enum TurnPhase
     Results,
 }
 
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Exercises.TeamAssignment"), Immutable]
 public sealed record TeamAssignment(string TeamId, string TeamName, string Nation);
 
 /// <summary>
 /// The exercise grain's state: lifecycle, clock, team assignments, the MSEL's progress, adjudicated outcomes, the
 /// seeded random stream's position, and the outbox of changes still to deliver to other grains.
 /// </summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Exercises.ExerciseState"), Immutable]
 public sealed record ExerciseState(
     string Id,
     ExerciseStatus Status,

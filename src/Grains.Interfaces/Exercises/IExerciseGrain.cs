@@ -6,6 +6,7 @@ namespace CrisisGrid.Grains.Exercises;
 /// Exercise control's grain: lifecycle, clock, injects, adjudication. Key: the exercise id. Every command is answered
 /// only after its events — and the changes they cause in other grains of the exercise — are durable.
 /// </summary>
+[Alias("Exercises.IExerciseGrain")]
 public interface IExerciseGrain : IGrainWithStringKey
 {
     Task<CommandResult> Create(CommandContext command, CreateExercise create);

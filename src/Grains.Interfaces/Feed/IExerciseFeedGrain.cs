@@ -10,6 +10,7 @@ namespace CrisisGrid.Grains.Feed;
 /// subscribers (the gateway), without gaps or duplicates. Stands in for an Orleans stream, which the registry copy
 /// cannot restore.
 /// </summary>
+[Alias("Feed.IExerciseFeedGrain")]
 public interface IExerciseFeedGrain : IGrainWithStringKey
 {
     /// <summary>Called by the exercise's grains after their events are durable.</summary>
@@ -42,6 +43,7 @@ public interface IExerciseFeedGrain : IGrainWithStringKey
 }
 
 /// <summary>Receives an exercise's events in sequence order.</summary>
+[Alias("Feed.IExerciseFeedObserver")]
 public interface IExerciseFeedObserver : IGrainObserver
 {
     [OneWay]

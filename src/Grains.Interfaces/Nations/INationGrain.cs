@@ -4,6 +4,7 @@ using CrisisGrid.Grains.Commands;
 namespace CrisisGrid.Grains.Nations;
 
 /// <summary>One nation in one exercise. Key: "{exerciseId}/{nationCode}".</summary>
+[Alias("Nations.INationGrain")]
 public interface INationGrain : IGrainWithStringKey
 {
     Task<CommandResult> Initialize(CommandContext command, InitializeNation initialize);

@@ -8,7 +8,7 @@ namespace CrisisGrid.Grains.Nations;
 /// adjudicated together when the turn's orders phase closes. Alliance procedures (consultation, votes) and
 /// negotiations are not orders: they happen immediately in their own grains.
 /// </summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Nations.NationAction"), Immutable]
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
 [JsonDerivedType(typeof(PublicStatement), "publicStatement")]
 [JsonDerivedType(typeof(Mobilise), "mobilise")]
@@ -29,6 +29,7 @@ public abstract record NationAction
     public virtual string? TargetNation() => null;
 }
 
+[GenerateSerializer, Alias("Nations.StatementTone")]
 public enum StatementTone
 {
     Conciliatory,
@@ -37,18 +38,19 @@ public enum StatementTone
 }
 
 /// <summary>A public statement, optionally addressed to one nation.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Nations.PublicStatement"), Immutable]
 public sealed record PublicStatement(StatementTone Tone, string Text, string? Toward = null) : NationAction
 {
     public override string? TargetNation() => Toward;
 }
 
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Nations.Mobilise"), Immutable]
 public sealed record Mobilise : NationAction;
 
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Nations.StandDown"), Immutable]
 public sealed record StandDown : NationAction;
 
+[GenerateSerializer, Alias("Nations.DeploymentArea")]
 public enum DeploymentArea
 {
     /// <summary>Forces back in home garrisons.</summary>
@@ -61,57 +63,58 @@ public enum DeploymentArea
     Ally,
 }
 
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Nations.DeployForces"), Immutable]
 public sealed record DeployForces(DeploymentArea Area, string? Nation = null) : NationAction
 {
     public override string? TargetNation() => Nation;
 }
 
 /// <summary>A joint exercise with a partner: a confidence-building measure when announced, a provocation when not.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Nations.JointExercise"), Immutable]
 public sealed record JointExercise(string Partner, bool Announced) : NationAction
 {
     public override string? TargetNation() => Partner;
 }
 
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Nations.ImposeSanctions"), Immutable]
 public sealed record ImposeSanctions(string Nation) : NationAction
 {
     public override string? TargetNation() => Nation;
 }
 
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Nations.LiftSanctions"), Immutable]
 public sealed record LiftSanctions(string Nation) : NationAction
 {
     public override string? TargetNation() => Nation;
 }
 
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Nations.HumanitarianAid"), Immutable]
 public sealed record HumanitarianAid(string Recipient) : NationAction
 {
     public override string? TargetNation() => Recipient;
 }
 
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Nations.ShareIntelligence"), Immutable]
 public sealed record ShareIntelligence(string Recipient) : NationAction
 {
     public override string? TargetNation() => Recipient;
 }
 
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Nations.CyberOperation"), Immutable]
 public sealed record CyberOperation(string Nation) : NationAction
 {
     public override string? TargetNation() => Nation;
 }
 
 /// <summary>A deliberate decision to do nothing this turn (unlike missing the orders deadline).</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Nations.Hold"), Immutable]
 public sealed record Hold : NationAction;
 
 /// <summary>
 /// An order given in an alliance's name. The nation grain accepts it only when the alliance says a passed decision
 /// authorises it: the alliance enforces its charter, the nation only asks.
 /// </summary>
+[Alias("Nations.IAllianceFlagged")]
 public interface IAllianceFlagged
 {
     /// <summary>The alliance in whose name the nation acts.</summary>
@@ -125,7 +128,7 @@ public interface IAllianceFlagged
 }
 
 /// <summary>Forces deployed to <paramref name="Nation"/> as part of a joint deployment the alliance decided on.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Nations.JointDeployment"), Immutable]
 public sealed record JointDeployment(string Alliance, string Nation) : NationAction, IAllianceFlagged
 {
     public override string? TargetNation() => Nation;
@@ -138,7 +141,7 @@ public sealed record JointDeployment(string Alliance, string Nation) : NationAct
 }
 
 /// <summary>A public statement in the alliance's name, in the words the alliance agreed.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Nations.CollectiveStatement"), Immutable]
 public sealed record CollectiveStatement(string Alliance, string Text) : NationAction, IAllianceFlagged
 {
     [JsonIgnore]

@@ -4,23 +4,23 @@ using CrisisGrid.Grains.Scenarios;
 namespace CrisisGrid.Grains.Nations;
 
 /// <summary>Sets the nation up from the scenario. <paramref name="AllNations"/> lists every nation of the exercise.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Nations.InitializeNation"), Immutable]
 public sealed record InitializeNation(NationDefinition Definition, ImmutableArray<string> AllNations, int ActionPointsPerTurn);
 
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Nations.OpenOrders"), Immutable]
 public sealed record OpenOrders(int Turn);
 
 /// <summary>An order for the current turn. <paramref name="OrderId"/> is chosen by the client and unique per turn.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Nations.SubmitOrder"), Immutable]
 public sealed record SubmitOrder(string OrderId, NationAction Action);
 
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Nations.WithdrawOrder"), Immutable]
 public sealed record WithdrawOrder(string OrderId);
 
 /// <summary>Applies a change decided elsewhere (adjudication, inject, news, exercise control). Idempotent per cause.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Nations.ApplyNationChange"), Immutable]
 public sealed record ApplyNationChange(string Cause, string Summary, NationDelta Delta);
 
 /// <summary>What a nation hands to adjudication when its orders close: the orders and its state at that moment.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Nations.ClosedOrders"), Immutable]
 public sealed record ClosedOrders(int Turn, NationState Nation, ImmutableArray<Order> Orders);

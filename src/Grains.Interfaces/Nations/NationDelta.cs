@@ -7,7 +7,7 @@ namespace CrisisGrid.Grains.Nations;
 /// A change to one nation, from an adjudicated action, an inject, news or exercise control. Index and relation
 /// deltas add (and are clamped to 0–100 when applied); posture and sanctions changes replace.
 /// </summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Nations.NationDelta"), Immutable]
 public sealed record NationDelta(
     string Nation,
     ImmutableSortedDictionary<NationIndex, int> Indices,
@@ -96,7 +96,7 @@ public sealed record NationDelta(
 /// A change of force posture: mobilisation and/or deployment. Null parts stay as they are, so a mobilisation and a
 /// deployment adjudicated in the same turn compose.
 /// </summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Nations.PostureChange"), Immutable]
 public sealed record PostureChange(bool? Mobilised = null, DeploymentArea? Area = null, string? Facing = null)
 {
     public ForcePosture ApplyTo(ForcePosture posture) => new(

@@ -4,7 +4,7 @@ using CrisisGrid.Grains.Scenarios;
 namespace CrisisGrid.Grains.Nations;
 
 /// <summary>How this nation regards another. Both 0–100.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Nations.Relation"), Immutable]
 public sealed record Relation(int Trust, int Tension)
 {
     public Relation Add(int trust, int tension) =>
@@ -12,21 +12,21 @@ public sealed record Relation(int Trust, int Tension)
 }
 
 /// <summary>Where the nation's forces are and whether it is mobilised. Visible to everyone (movements are observable).</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Nations.ForcePosture"), Immutable]
 public sealed record ForcePosture(bool Mobilised, DeploymentArea Area, string? Facing)
 {
     public static ForcePosture AtHome { get; } = new(false, DeploymentArea.Home, null);
 }
 
 /// <summary>An order given for a turn.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Nations.Order"), Immutable]
 public sealed record Order(string OrderId, int Turn, NationAction Action, int Cost);
 
 /// <summary>
 /// A nation's state. Indices and relations are private to its team and exercise control; posture and sanctions
 /// are public. <see cref="AppliedCauses"/> makes applying an outcome or inject idempotent.
 /// </summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Nations.NationState"), Immutable]
 public sealed record NationState(
     string Code,
     string Name,

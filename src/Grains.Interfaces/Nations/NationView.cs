@@ -8,7 +8,7 @@ namespace CrisisGrid.Grains.Nations;
 /// A nation as one viewer sees it. Everyone sees the public part (name, posture, sanctions); the nation's own team
 /// and exercise control also see <see cref="Private"/>: indices, relations, action points and this turn's orders.
 /// </summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Nations.NationView"), Immutable]
 public sealed record NationView(
     string Code,
     string Name,
@@ -18,7 +18,7 @@ public sealed record NationView(
     ImmutableArray<string> Sanctioning,
     NationPrivateView? Private);
 
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Nations.NationPrivateView"), Immutable]
 public sealed record NationPrivateView(
     NationIndices Indices,
     ImmutableSortedDictionary<string, Relation> Relations,

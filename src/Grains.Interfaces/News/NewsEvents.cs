@@ -7,7 +7,7 @@ namespace CrisisGrid.Grains.News;
 /// A public news item from exercise control, an inject or adjudication. <paramref name="PublicSupport"/> moves the
 /// named nations' public support (media coverage moves it, DOMAIN.md).
 /// </summary>
-[EventType("news.published"), GenerateSerializer, Immutable]
+[EventType("news.published"), GenerateSerializer, Alias("News.NewsPublished"), Immutable]
 public sealed record NewsPublished(
     string NewsId,
     string Headline,

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 
 namespace CrisisGrid.Grains.Scenarios;
 
+[GenerateSerializer, Alias("Scenarios.AllianceType")]
 public enum AllianceType
 {
     /// <summary>Exactly two states, e.g. a mutual-defence treaty.</summary>
@@ -14,7 +15,7 @@ public enum AllianceType
     RegionalPartnership,
 }
 
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Scenarios.AllianceDefinition"), Immutable]
 public sealed record AllianceDefinition(
     string Code,
     string Name,
@@ -26,7 +27,7 @@ public sealed record AllianceDefinition(
 /// The articles an alliance grain enforces: how consultation works, which decision rule each kind of decision
 /// follows, and the notice period for withdrawal. Durations are real time (exercise participants answer in minutes).
 /// </summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Scenarios.Charter"), Immutable]
 public sealed record Charter(
     ImmutableArray<CharterArticle> Articles,
     ConsultationTerms Consultation,
@@ -40,6 +41,7 @@ public sealed record Charter(
         : DecisionRule.DefaultConsensus;
 }
 
+[GenerateSerializer, Alias("Scenarios.ArticleKind")]
 public enum ArticleKind
 {
     Consultation,
@@ -51,13 +53,14 @@ public enum ArticleKind
     Other,
 }
 
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Scenarios.CharterArticle"), Immutable]
 public sealed record CharterArticle(string Id, ArticleKind Kind, string Title, string Text);
 
 /// <summary>The alliance must convene within <see cref="ConveneWithin"/>; members record positions within <see cref="PositionsDueWithin"/>.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Scenarios.ConsultationTerms"), Immutable]
 public sealed record ConsultationTerms(TimeSpan ConveneWithin, TimeSpan PositionsDueWithin);
 
+[GenerateSerializer, Alias("Scenarios.DecisionKind")]
 public enum DecisionKind
 {
     /// <summary>The charter's fallback rule for kinds it does not list.</summary>
@@ -69,6 +72,7 @@ public enum DecisionKind
     Suspension,
 }
 
+[GenerateSerializer, Alias("Scenarios.DecisionRuleKind")]
 public enum DecisionRuleKind
 {
     /// <summary>Passes unless a member objects.</summary>
@@ -89,7 +93,7 @@ public enum DecisionRuleKind
 /// qualified majority; <see cref="Weights"/> maps members to votes (missing members weigh 1); <see cref="Quorum"/> is
 /// the fraction of members that must take part; <see cref="Deadline"/> is how long voting stays open.
 /// </summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Scenarios.DecisionRule"), Immutable]
 public sealed record DecisionRule(
     DecisionRuleKind Kind,
     TimeSpan Deadline,

@@ -5,7 +5,7 @@ namespace CrisisGrid.Grains.Scenarios;
 
 /// <summary>A condition on the world state, for conditional injects (e.g. "when tension between A and B exceeds 70").</summary>
 /// <remarks>The JSON attributes let a stored scenario (an exercise's first event) keep its conditions through a round trip.</remarks>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Scenarios.Condition"), Immutable]
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
 [JsonDerivedType(typeof(AllOfCondition), "allOf")]
 [JsonDerivedType(typeof(AnyOfCondition), "anyOf")]
@@ -14,18 +14,20 @@ namespace CrisisGrid.Grains.Scenarios;
 [JsonDerivedType(typeof(TurnCondition), "turn")]
 public abstract record Condition;
 
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Scenarios.AllOfCondition"), Immutable]
 public sealed record AllOfCondition(ImmutableArray<Condition> Conditions) : Condition;
 
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Scenarios.AnyOfCondition"), Immutable]
 public sealed record AnyOfCondition(ImmutableArray<Condition> Conditions) : Condition;
 
+[GenerateSerializer, Alias("Scenarios.RelationMeasure")]
 public enum RelationMeasure
 {
     Trust,
     Tension,
 }
 
+[GenerateSerializer, Alias("Scenarios.Comparison")]
 public enum Comparison
 {
     /// <summary>Strictly greater than the value.</summary>
@@ -39,12 +41,12 @@ public enum Comparison
 /// Compares the relation between two nations. "Between A and B" reads both directions: tension is the higher of
 /// A→B and B→A (the more alarmed party drives escalation), trust the lower.
 /// </summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Scenarios.RelationCondition"), Immutable]
 public sealed record RelationCondition(string NationA, string NationB, RelationMeasure Measure, Comparison Comparison, int Value) : Condition;
 
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Scenarios.IndexCondition"), Immutable]
 public sealed record IndexCondition(string Nation, NationIndex Index, Comparison Comparison, int Value) : Condition;
 
 /// <summary>Holds from turn <see cref="AtLeast"/> on.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Scenarios.TurnCondition"), Immutable]
 public sealed record TurnCondition(int AtLeast) : Condition;

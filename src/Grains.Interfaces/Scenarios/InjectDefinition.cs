@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace CrisisGrid.Grains.Scenarios;
 
+[GenerateSerializer, Alias("Scenarios.InjectKind")]
 public enum InjectKind
 {
     BorderIncident,
@@ -21,7 +22,7 @@ public enum InjectKind
 /// One entry of the master scenario events list (or an ad hoc inject written by exercise control).
 /// <see cref="Brief"/> is private to the targets; <see cref="News"/> is public.
 /// </summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Scenarios.InjectDefinition"), Immutable]
 public sealed record InjectDefinition(
     string Id,
     string Title,
@@ -38,7 +39,7 @@ public sealed record InjectDefinition(
 /// condition on the world state holds, or — when all are null — only when exercise control releases it.
 /// With both a time and a condition it fires at the first turn start at or after the time at which the condition holds.
 /// </summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Scenarios.InjectSchedule"), Immutable]
 public sealed record InjectSchedule(int? Turn, TimeSpan? At, Condition? When)
 {
     public static InjectSchedule Manual { get; } = new(null, null, null);
@@ -47,26 +48,26 @@ public sealed record InjectSchedule(int? Turn, TimeSpan? At, Condition? When)
 }
 
 /// <summary>Who receives the private brief: every team, some nations, or some teams (by team id).</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Scenarios.InjectTargets"), Immutable]
 public sealed record InjectTargets(bool All, ImmutableArray<string> Nations, ImmutableArray<string> Teams)
 {
     public static InjectTargets Everyone { get; } = new(true, [], []);
 }
 
 /// <summary>Changes to one nation: index deltas and relation deltas (its regard for others).</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Scenarios.InjectEffect"), Immutable]
 public sealed record InjectEffect(
     string Nation,
     ImmutableDictionary<NationIndex, int> Indices,
     ImmutableArray<RelationChange> Relations);
 
 /// <summary>A change in how a nation regards <see cref="Toward"/>.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Scenarios.RelationChange"), Immutable]
 public sealed record RelationChange(string Toward, int Trust, int Tension);
 
 /// <summary>Something an inject sets in motion beyond its effects.</summary>
 /// <remarks>The JSON attributes let a stored scenario (an exercise's first event) keep its triggers through a round trip.</remarks>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Scenarios.InjectTrigger"), Immutable]
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
 [JsonDerivedType(typeof(ArmedAttackTrigger), "armedAttack")]
 [JsonDerivedType(typeof(PromptConsultationTrigger), "promptConsultation")]
@@ -78,17 +79,17 @@ public abstract record InjectTrigger;
 /// gets it on record (the precondition for collective defence), and the victim's team is prompted to request
 /// consultation in each.
 /// </summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Scenarios.ArmedAttackTrigger"), Immutable]
 public sealed record ArmedAttackTrigger(string Attacker, string Victim) : InjectTrigger;
 
 /// <summary>Prompts a nation's team to request consultation in an alliance (a private prompt, not a request).</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Scenarios.PromptConsultationTrigger"), Immutable]
 public sealed record PromptConsultationTrigger(string Nation, string Alliance) : InjectTrigger;
 
 /// <summary>Releases another MSEL inject (a chain of events).</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Scenarios.ReleaseInjectTrigger"), Immutable]
 public sealed record ReleaseInjectTrigger(string InjectId) : InjectTrigger;
 
 /// <summary>A public news item; <see cref="PublicSupport"/> moves the named nations' public support.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Scenarios.NewsItem"), Immutable]
 public sealed record NewsItem(string Headline, string Body, ImmutableDictionary<string, int> PublicSupport);

@@ -7,7 +7,7 @@ namespace CrisisGrid.Grains.Scenarios;
 /// version 1; see scenarios/README.md and scenarios/scenario.schema.json). An exercise stores the whole definition in
 /// its first event, so a replay never depends on the file still being there or unchanged.
 /// </summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Scenarios.ScenarioDefinition"), Immutable]
 public sealed record ScenarioDefinition(
     string Id,
     int FormatVersion,
@@ -28,7 +28,7 @@ public sealed record ScenarioDefinition(
 /// The exercise clock. Turns advance simulated time by <see cref="TurnDuration"/> from <see cref="Start"/>.
 /// <see cref="Deadlines"/> are optional real-time limits per phase; when one passes the phase advances by itself.
 /// </summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Scenarios.ClockSettings"), Immutable]
 public sealed record ClockSettings(
     DateTimeOffset Start,
     TimeSpan TurnDuration,
@@ -37,20 +37,21 @@ public sealed record ClockSettings(
     PhaseDeadlines Deadlines);
 
 /// <summary>Real-time (wall-clock) limits per turn phase; null means the facilitator advances by hand.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Scenarios.PhaseDeadlines"), Immutable]
 public sealed record PhaseDeadlines(TimeSpan? Planning, TimeSpan? Orders, TimeSpan? Results)
 {
     public static PhaseDeadlines None { get; } = new(null, null, null);
 }
 
 /// <summary>Who plays a nation: a team, or exercise control (non-player nations, neutral mediators).</summary>
+[GenerateSerializer, Alias("Scenarios.NationControl")]
 public enum NationControl
 {
     Team,
     Facilitator,
 }
 
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Scenarios.NationDefinition"), Immutable]
 public sealed record NationDefinition(
     string Code,
     string Name,
@@ -62,7 +63,7 @@ public sealed record NationDefinition(
     int? ActionPointsPerTurn);
 
 /// <summary>The six 0–100 indices of a nation (DOMAIN.md, "Nations").</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Scenarios.NationIndices"), Immutable]
 public sealed record NationIndices(
     int MilitaryStrength,
     int Readiness,
@@ -102,6 +103,7 @@ public sealed record NationIndices(
     }
 }
 
+[GenerateSerializer, Alias("Scenarios.NationIndex")]
 public enum NationIndex
 {
     MilitaryStrength,
@@ -113,8 +115,8 @@ public enum NationIndex
 }
 
 /// <summary>How one nation regards another (directional: A's trust in B may differ from B's trust in A). 0–100.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Scenarios.RelationDefinition"), Immutable]
 public sealed record RelationDefinition(string With, int Trust, int Tension);
 
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Scenarios.TeamDefinition"), Immutable]
 public sealed record TeamDefinition(string Id, string Name, string Nation);

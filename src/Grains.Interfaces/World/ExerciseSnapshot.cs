@@ -10,7 +10,7 @@ namespace CrisisGrid.Grains.World;
 /// Everything one viewer may see of an exercise at sequence <see cref="Sequence"/>, with the most recent events they
 /// may see (for timelines). A client that applies the events after <see cref="Sequence"/> stays current.
 /// </summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("World.ExerciseSnapshot"), Immutable]
 public sealed record ExerciseSnapshot(
     string ExerciseId,
     long Sequence,

@@ -7,7 +7,7 @@ using CrisisGrid.Grains.Scenarios;
 namespace CrisisGrid.Grains.World;
 
 /// <summary>The exercise as everyone may see it: the clock, the teams, the scenario's public description.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("World.ExerciseView"), Immutable]
 public sealed record ExerciseView(
     string ExerciseId,
     string Name,
@@ -28,7 +28,7 @@ public sealed record ExerciseView(
     ExerciseControlView? Control);
 
 /// <summary>What only exercise control sees: the MSEL and its progress, the seed, outcomes, undelivered changes.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("World.ExerciseControlView"), Immutable]
 public sealed record ExerciseControlView(
     ImmutableArray<MselEntry> Msel,
     long Seed,
@@ -36,5 +36,5 @@ public sealed record ExerciseControlView(
     ImmutableArray<Outcome> Outcomes,
     int PendingDeliveries);
 
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("World.MselEntry"), Immutable]
 public sealed record MselEntry(InjectDefinition Inject, bool Released);

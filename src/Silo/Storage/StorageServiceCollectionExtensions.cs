@@ -1,5 +1,6 @@
 using CrisisGrid.Diagnostics;
 using CrisisGrid.Grains.Events;
+using CrisisGrid.Grains.Infrastructure;
 using CrisisGrid.Silo.Storage.Postgres;
 using CrisisGrid.Silo.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -28,7 +29,7 @@ public static class StorageServiceCollectionExtensions
         var fullPath = Path.GetFullPath(databasePath);
         ReplaceStorage(services);
         services.AddSingleton<IEventLog>(sp => new InstrumentedEventLog(
-            new SqliteEventLog(fullPath, sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<SqliteEventLog>>()), "sqlite", sp.GetService<CrisisGridMetrics>()));
+            new SqliteEventLog(fullPath, RecordingClock(sp), sp.GetService<ILogger<SqliteEventLog>>()), "sqlite", sp.GetService<CrisisGridMetrics>()));
         services.AddSingleton<IReminderTable>(_ => new SqliteReminderTable(fullPath));
         return services;
     }
@@ -40,7 +41,7 @@ public static class StorageServiceCollectionExtensions
         ReplaceStorage(services);
         services.AddKeyedSingleton(PostgresDataSourceKey, (_, _) => NpgsqlDataSource.Create(connectionString));
         services.AddSingleton<IEventLog>(sp => new InstrumentedEventLog(
-            new PostgresEventLog(sp.GetRequiredKeyedService<NpgsqlDataSource>(PostgresDataSourceKey), sp.GetRequiredService<TimeProvider>()), "postgres", sp.GetService<CrisisGridMetrics>()));
+            new PostgresEventLog(sp.GetRequiredKeyedService<NpgsqlDataSource>(PostgresDataSourceKey), RecordingClock(sp)), "postgres", sp.GetService<CrisisGridMetrics>()));
         return services;
     }
 
@@ -55,6 +56,10 @@ public static class StorageServiceCollectionExtensions
             _ => throw new InvalidOperationException($"Unknown storage provider {settings.Provider}."),
         };
     }
+
+    // Events are stamped on the rules' clock (exercise time), the one players see; the container's clock otherwise.
+    private static TimeProvider RecordingClock(IServiceProvider services) =>
+        services.GetService<RulesClock>()?.Time ?? services.GetRequiredService<TimeProvider>();
 
     private static void ReplaceStorage(IServiceCollection services)
     {

@@ -1,13 +1,10 @@
 using CrisisGrid.Grains.Events;
-using CrisisGrid.Silo.Hosting;
-using CrisisGrid.Silo.Reminders;
 using CrisisGrid.Silo.Storage;
 using CrisisGrid.Silo.Storage.Postgres;
 using CrisisGrid.Silo.Tests.Storage.Support;
 using CrisisGrid.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Runtime;
 using static CrisisGrid.Silo.Tests.Storage.TestEvents;
 
 namespace CrisisGrid.Silo.Tests.Storage;
@@ -28,10 +25,10 @@ public sealed class PostgresStorageRegistrationTests : IAsyncLifetime
     }
 
     [ContractFact]
-    public async Task UseStorage_with_provider_postgres_serves_the_log_and_reminders_from_the_configured_database()
+    public async Task UseStorage_with_provider_postgres_serves_the_log_from_the_configured_database()
     {
         var services = new ServiceCollection().AddSingleton<TimeProvider>(new ManualTimeProvider());
-        new StorageRegistrationTests.TestSiloBuilder(services).UseStorage(new ConfigurationBuilder()
+        services.AddStorage(new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Storage:Provider"] = "postgres",
@@ -39,18 +36,14 @@ public sealed class PostgresStorageRegistrationTests : IAsyncLifetime
             })
             .Build());
         var exercise = NewExerciseId();
-        var reminder = new ReminderEntry(new GrainId("exercise", exercise), "tick", DateTimeOffset.UnixEpoch, TimeSpan.FromMinutes(1));
 
         await using (var provider = services.BuildServiceProvider())
         {
             var log = Assert.IsType<PostgresEventLog>(Assert.IsType<InstrumentedEventLog>(provider.GetRequiredService<IEventLog>()).Inner);
-            var reminders = Assert.IsType<PostgresReminderTable>(provider.GetRequiredService<IReminderTable>());
             await log.AppendAsync(exercise, "exercise", 0, null, News("configured"));
-            await reminders.UpsertAsync(reminder);
         }
 
         await using var again = services.BuildServiceProvider();
         Assert.Equal(1, await again.GetRequiredService<IEventLog>().GetLastSequenceAsync(exercise));
-        Assert.Equal([reminder], await again.GetRequiredService<IReminderTable>().ReadAllAsync());
     }
 }

@@ -1,7 +1,4 @@
-using System.Reflection;
 using CrisisGrid.Grains.Events;
-using CrisisGrid.Silo.Hosting;
-using CrisisGrid.Silo.Reminders;
 using CrisisGrid.Silo.Storage;
 using CrisisGrid.Silo.Storage.Sqlite;
 using CrisisGrid.Testing;
@@ -17,11 +14,11 @@ public sealed class StorageRegistrationTests : IDisposable
     private readonly TempDirectory _directory = new();
 
     [Fact]
-    public async Task UseSqliteStorage_registers_one_log_and_one_reminder_table_on_the_file_and_disposing_the_container_flushes_appends()
+    public async Task AddSqliteStorage_registers_one_log_and_one_reminder_table_on_the_file_and_disposing_the_container_flushes_appends()
     {
         var path = _directory.File("silo/crisisgrid.db"); // the directory does not exist yet
         var services = new ServiceCollection().AddSingleton<TimeProvider>(new ManualTimeProvider());
-        new TestSiloBuilder(services).UseSqliteStorage(path);
+        services.AddSqliteStorage(path);
         var provider = services.BuildServiceProvider();
 
         var log = provider.GetRequiredService<IEventLog>();
@@ -47,7 +44,7 @@ public sealed class StorageRegistrationTests : IDisposable
         services.AddPostgresStorage("Host=127.0.0.1;Database=crisisgrid");
 
         Assert.Single(services, d => d.ServiceType == typeof(IEventLog));
-        Assert.Single(services, d => d.ServiceType == typeof(IReminderTable));
+        Assert.DoesNotContain(services, d => d.ServiceType == typeof(IReminderTable)); // clusters use Orleans' ADO.NET reminders
         Assert.Single(services, d => d.ServiceType == typeof(IHostedService));
     }
 
@@ -91,20 +88,10 @@ public sealed class StorageRegistrationTests : IDisposable
     private static ServiceProvider Build(Dictionary<string, string?> values)
     {
         var services = new ServiceCollection();
-        new TestSiloBuilder(services).UseStorage(Configuration(values));
+        services.AddStorage(Configuration(values));
         return services.BuildServiceProvider();
     }
 
     private static IConfiguration Configuration(Dictionary<string, string?> values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-
-    /// <summary>The builder surface the storage extensions need; the real one belongs to the silo host.</summary>
-    internal sealed class TestSiloBuilder(IServiceCollection services) : ISiloBuilder
-    {
-        public IServiceCollection Services { get; } = services;
-
-        public ISiloBuilder AddGrains(Assembly assembly) => throw new NotSupportedException();
-
-        public ISiloBuilder Configure(Action<SiloOptions> configure) => throw new NotSupportedException();
-    }
 }

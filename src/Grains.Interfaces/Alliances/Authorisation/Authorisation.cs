@@ -8,7 +8,7 @@ namespace CrisisGrid.Grains.Alliances;
 /// that authorises it, or refused with the reason (naming the missing decision). <see cref="IsMember"/> says whether
 /// the asker belongs to the alliance, so a refused member's attempt can be recorded as unilateral.
 /// </summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Alliances.Authorisation"), Immutable]
 public sealed record Authorisation(
     string Alliance,
     string Nation,

@@ -4,7 +4,7 @@ namespace CrisisGrid.Grains.Alliances;
 /// A member's pledge of <see cref="Amount"/> units of <see cref="Resource"/> (e.g. "battalions", "M€"), due by
 /// <see cref="DueBy"/>. Deliveries add up in <see cref="Delivered"/>; once due, what is missing is a shortfall.
 /// </summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Alliances.Pledge"), Immutable]
 public sealed record Pledge(
     string Id,
     string Member,

@@ -1,7 +1,7 @@
 namespace CrisisGrid.Grains.Alliances;
 
 /// <summary>The cohesion index with the counts it was computed from, so members (and the review) can see why it moved.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Alliances.CohesionReport"), Immutable]
 public sealed record CohesionReport(
     int Index,
     double Divergence,

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 
 namespace CrisisGrid.Grains.Alliances;
 
+[GenerateSerializer, Alias("Alliances.ResponseKind")]
 public enum ResponseKind
 {
     Military,
@@ -13,7 +14,7 @@ public enum ResponseKind
     None,
 }
 
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Alliances.DefenceResponse"), Immutable]
 public sealed record DefenceResponse(string Member, ResponseKind Kind, string Description, DateTimeOffset At);
 
 /// <summary>
@@ -21,7 +22,7 @@ public sealed record DefenceResponse(string Member, ResponseKind Kind, string De
 /// moment owes a response "as it deems necessary" by <see cref="ResponsesDue"/>; those that give none are
 /// <see cref="FreeRiders"/>.
 /// </summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Alliances.DefenceInvocation"), Immutable]
 public sealed record DefenceInvocation(
     string Id,
     string AttackId,

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 
 namespace CrisisGrid.Grains.Alliances;
 
+[GenerateSerializer, Alias("Alliances.ConsultationStatus")]
 public enum ConsultationStatus
 {
     /// <summary>A member asked for consultations; the alliance has not convened yet.</summary>
@@ -14,6 +15,7 @@ public enum ConsultationStatus
     Concluded,
 }
 
+[GenerateSerializer, Alias("Alliances.ConvenedBy")]
 public enum ConvenedBy
 {
     /// <summary>A second member (not the one that asked).</summary>
@@ -26,6 +28,7 @@ public enum ConvenedBy
     CharterDeadline,
 }
 
+[GenerateSerializer, Alias("Alliances.PositionKind")]
 public enum PositionKind
 {
     Support,
@@ -36,11 +39,11 @@ public enum PositionKind
     Statement,
 }
 
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Alliances.ConsultationPosition"), Immutable]
 public sealed record ConsultationPosition(string Member, PositionKind Kind, string? Text, DateTimeOffset At);
 
 /// <summary>The tally when the consultation concluded; <see cref="Silent"/> are members that recorded no position.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Alliances.ConsultationOutcome"), Immutable]
 public sealed record ConsultationOutcome(
     DateTimeOffset At,
     bool Early,
@@ -54,7 +57,7 @@ public sealed record ConsultationOutcome(
 /// An Art. 4 consultation. <see cref="Notified"/> are the members in good standing when it was requested: every one
 /// of them was told, and every one of them (while still in good standing) owes a position.
 /// </summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Alliances.Consultation"), Immutable]
 public sealed record Consultation(
     string Id,
     string RequestedBy,

@@ -3,6 +3,7 @@ using CrisisGrid.Grains.Scenarios;
 
 namespace CrisisGrid.Grains.Alliances;
 
+[GenerateSerializer, Alias("Alliances.DraftStatus")]
 public enum DraftStatus
 {
     Open,
@@ -13,6 +14,7 @@ public enum DraftStatus
     Withdrawn,
 }
 
+[GenerateSerializer, Alias("Alliances.VoteChoice")]
 public enum VoteChoice
 {
     Yes,
@@ -22,18 +24,18 @@ public enum VoteChoice
     Abstain,
 }
 
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Alliances.Ballot"), Immutable]
 public sealed record Ballot(string Member, VoteChoice Choice, string? Reason, DateTimeOffset At);
 
 /// <summary>A member broke silence on a draft under the silence procedure, with its reason.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Alliances.SilenceBreak"), Immutable]
 public sealed record SilenceBreak(string Member, string Reason, DateTimeOffset At);
 
 /// <summary>
 /// The count a decision was made on, kept with the decision so anyone can check it against the rule:
 /// the eligible members at that moment, their votes, and the weights (qualified majority).
 /// </summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Alliances.DecisionTally"), Immutable]
 public sealed record DecisionTally(
     ImmutableArray<string> Eligible,
     ImmutableSortedDictionary<string, VoteChoice> Votes,
@@ -41,14 +43,14 @@ public sealed record DecisionTally(
     int TotalWeight,
     string? SilenceBrokenBy);
 
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Alliances.DraftResult"), Immutable]
 public sealed record DraftResult(DraftStatus Status, DateTimeOffset At, string Reason, DecisionTally Tally);
 
 /// <summary>
 /// A draft decision. <see cref="Rule"/> is a snapshot of the charter's rule when it was tabled (a rule fixed for
 /// the whole vote); <see cref="RuleNote"/> says where the rule came from.
 /// </summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Alliances.Draft"), Immutable]
 public sealed record Draft(
     string Id,
     DraftProposal Proposal,

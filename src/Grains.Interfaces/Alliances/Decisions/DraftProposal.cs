@@ -7,7 +7,7 @@ namespace CrisisGrid.Grains.Alliances;
 /// What a draft decision would decide. The kind selects the charter's decision rule; the subject is what an
 /// authorisation is matched against (the host nation of a deployment, the text of a statement).
 /// </summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Alliances.DraftProposal"), Immutable]
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
 [JsonDerivedType(typeof(CollectiveDefenceProposal), "collectiveDefence")]
 [JsonDerivedType(typeof(JointDeploymentProposal), "jointDeployment")]
@@ -53,19 +53,19 @@ public abstract record DraftProposal
 }
 
 /// <summary>Invoke collective defence (Art. 5) in response to an armed attack on record.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Alliances.CollectiveDefenceProposal"), Immutable]
 public sealed record CollectiveDefenceProposal(string AttackId) : DraftProposal;
 
 /// <summary>Authorise members to deploy forces jointly to <paramref name="Nation"/> (an area may be named in words).</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Alliances.JointDeploymentProposal"), Immutable]
 public sealed record JointDeploymentProposal(string Nation, string? Area = null) : DraftProposal;
 
 /// <summary>Authorise a statement in the alliance's name, word for word.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Alliances.CollectiveStatementProposal"), Immutable]
 public sealed record CollectiveStatementProposal(string Text) : DraftProposal;
 
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Alliances.AdmissionProposal"), Immutable]
 public sealed record AdmissionProposal(string Candidate) : DraftProposal;
 
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Alliances.SuspensionProposal"), Immutable]
 public sealed record SuspensionProposal(string Member) : DraftProposal;

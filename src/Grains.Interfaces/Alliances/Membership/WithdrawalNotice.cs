@@ -1,5 +1,5 @@
 namespace CrisisGrid.Grains.Alliances;
 
 /// <summary>A member gave notice; it stays a member, bound by the charter, until <see cref="EffectiveAt"/>.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Alliances.WithdrawalNotice"), Immutable]
 public sealed record WithdrawalNotice(string Member, string? Reason, DateTimeOffset GivenAt, DateTimeOffset EffectiveAt);

@@ -6,7 +6,7 @@ namespace CrisisGrid.Grains.Scenarios.Loading;
 /// The outcome of loading a scenario file: a definition, or every problem found. Never both — a scenario with any
 /// problem yields no definition, so nothing half-valid reaches an exercise.
 /// </summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Scenarios.ScenarioLoadResult"), Immutable]
 public sealed record ScenarioLoadResult(ScenarioDefinition? Scenario, IReadOnlyList<ScenarioProblem> Problems)
 {
     [MemberNotNullWhen(true, nameof(Scenario))]

@@ -10,7 +10,7 @@ namespace CrisisGrid.Grains.Scenarios.Loading;
 /// <param name="Path">The field path; empty for problems with the file as a whole (e.g. YAML syntax errors).</param>
 /// <param name="Message">What is wrong, as a sentence.</param>
 /// <param name="Allowed">What would be accepted, without a trailing full stop; null when nothing short can be said.</param>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Alias("Scenarios.ScenarioProblem"), Immutable]
 public sealed record ScenarioProblem(string File, int Line, int Column, string Path, string Message, string? Allowed)
 {
     /// <summary>Compiler-style: <c>baltic.yaml:12:7: nations[2].indices.economy: 140 is out of range. Allowed: an integer from 0 to 100.</c></summary>
