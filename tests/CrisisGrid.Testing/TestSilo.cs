@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans;
+using Orleans.Hosting;
 using Orleans.TestingHost;
 
 namespace CrisisGrid.Testing;
@@ -56,6 +57,9 @@ public sealed class TestSilo : IAsyncDisposable
         });
         builder.ConfigureSiloHost((_, host) => host.Logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureClientHost(host => host.Logging.SetMinimumLevel(LogLevel.Warning));
+
+        // As the gateway's client does: grain calls carry the caller's trace into the silos.
+        builder.ConfigureClient(client => client.AddActivityPropagation());
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return new TestSilo(cluster, databasePath, time, configure);
