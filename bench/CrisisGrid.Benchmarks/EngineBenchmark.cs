@@ -9,12 +9,17 @@ using CrisisGrid.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using System.Net;
+using System.Net.Sockets;
 using Orleans;
+using Orleans.Configuration;
+using Orleans.Hosting;
 
 namespace CrisisGrid.Benchmarks;
 
 /// <summary>
-/// Commands through the in-process grain host with SQLite persistence, as the gateway would send them: several
+/// Commands through Orleans with SQLite persistence, as the gateway sends them: a silo on loopback and a separate
+/// Orleans client (its own host, over TCP, so every call is serialized and messaged as in production): several
 /// exercises of small-test in their orders phase; each client owns one (exercise, nation) pair and loops
 /// SubmitOrder → WithdrawOrder → PublishNews on its exercise. Every command is acknowledged only once its events
 /// are durable and published to the exercise feed, so latency includes the fsync.
@@ -24,26 +29,39 @@ internal sealed class EngineBenchmark : IAsyncDisposable
     private static readonly string[] Nations = ["ARD", "BOR", "CAL", "DUN"];
     private static readonly string[] TeamNations = ["ARD", "BOR"]; // CAL and DUN are played by exercise control
 
-    private readonly IHost _host;
+    private readonly IHost _silo;
+    private readonly IHost _client;
     private readonly IReadOnlyList<string> _exercises;
     private int _run;
 
-    private EngineBenchmark(IHost host, IReadOnlyList<string> exercises) => (_host, _exercises) = (host, exercises);
+    private EngineBenchmark(IHost silo, IHost client, IReadOnlyList<string> exercises) => (_silo, _client, _exercises) = (silo, client, exercises);
 
-    private IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
+    private IGrainFactory Grains => _client.Services.GetRequiredService<IClusterClient>();
 
     public static async Task<EngineBenchmark> Start(string directory, string scenarioPath, int exercises)
     {
         var loaded = ScenarioLoader.LoadFile(scenarioPath);
         var scenario = loaded.Scenario ?? throw new InvalidOperationException(loaded.Describe());
 
+        var (siloPort, gatewayPort) = (FreePort(), FreePort());
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
-        builder.UseCrisisGridSilo(silo => silo.AddGrains(typeof(ExerciseGrain).Assembly).UseSqliteStorage(Path.Combine(directory, "engine.db")));
-        var host = builder.Build();
-        await host.StartAsync();
+        builder.Configuration["Storage:Provider"] = "sqlite";
+        builder.Configuration["Storage:SqlitePath"] = Path.Combine(directory, "engine.db");
+        builder.Configuration["Cluster:SiloPort"] = $"{siloPort}";
+        builder.Configuration["Cluster:GatewayPort"] = $"{gatewayPort}";
+        builder.UseCrisisGridSilo();
+        var silo = builder.Build();
+        await silo.StartAsync();
 
-        var bench = new EngineBenchmark(host, [.. Enumerable.Range(1, exercises).Select(i => $"bench-{i}")]);
+        var clientBuilder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        clientBuilder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
+        clientBuilder.UseOrleansClient(c => c.UseStaticClustering(new IPEndPoint(IPAddress.Loopback, gatewayPort))
+            .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = ("crisisgrid", "crisisgrid")));
+        var client = clientBuilder.Build();
+        await client.StartAsync();
+
+        var bench = new EngineBenchmark(silo, client, [.. Enumerable.Range(1, exercises).Select(i => $"bench-{i}")]);
         foreach (var id in bench._exercises)
         {
             await bench.Prepare(id, scenario);
@@ -83,8 +101,17 @@ internal sealed class EngineBenchmark : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _host.StopAsync();
-        _host.Dispose();
+        await _client.StopAsync();
+        _client.Dispose();
+        await _silo.StopAsync();
+        _silo.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static bool Accepted(CommandResult result) =>

@@ -1,6 +1,7 @@
+using System.Collections.Concurrent;
+using System.Net;
 using CrisisGrid.Grains.Infrastructure;
 using CrisisGrid.Silo.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans;
@@ -10,56 +11,60 @@ using Orleans.TestingHost;
 namespace CrisisGrid.Testing;
 
 /// <summary>
-/// A real Orleans cluster in this process (Orleans' <see cref="InProcessTestCluster"/>: silos on loopback with free
-/// ports, test membership) running CrisisGrid's grains on a SQLite log at <see cref="DatabasePath"/>, with the rules
-/// on a test clock. Orleans' own runtime keeps the real clock. Stopping the cluster and starting another on the same
-/// file is a restart as far as the grains can tell.
+/// A real Orleans cluster in this process (Orleans' <see cref="TestCluster"/>: silos on loopback TCP with free ports)
+/// running CrisisGrid's grains on a SQLite log at <see cref="DatabasePath"/>, with the rules on a test clock. Orleans'
+/// own runtime keeps the real clock. A gateway (another Orleans client) can join through <see cref="GatewayEndpoints"/>.
+/// Stopping the cluster and starting another on the same file is a restart as far as the grains can tell.
 /// </summary>
 public sealed class TestSilo : IAsyncDisposable
 {
-    private TestSilo(InProcessTestCluster cluster, string databasePath, ManualTimeProvider time, Action<IServiceCollection>? configure)
+    private const string HookKey = "CrisisGridTest:Hook";
+    private static readonly ConcurrentDictionary<string, Hook> Hooks = new();
+
+    private TestSilo(TestCluster cluster, string databasePath, TimeProvider time, Action<IServiceCollection>? configure)
     {
         Cluster = cluster;
         DatabasePath = databasePath;
-        Time = time;
+        Clock = time;
         Configure = configure;
     }
 
-    public InProcessTestCluster Cluster { get; }
+    public TestCluster Cluster { get; }
 
     public string DatabasePath { get; }
 
-    public ManualTimeProvider Time { get; }
+    /// <summary>The rules' clock the grains run on.</summary>
+    public TimeProvider Clock { get; }
+
+    /// <summary>The rules' clock, for tests that move it.</summary>
+    public ManualTimeProvider Time => (ManualTimeProvider)Clock;
 
     public IGrainFactory Grains => Cluster.Client;
 
     public IClusterClient Client => Cluster.Client;
 
     /// <summary>The services of a running silo (the event log, …): every silo shares the one database.</summary>
-    public IServiceProvider Services => Cluster.Silos.First(s => s.IsActive).ServiceProvider;
+    public IServiceProvider Services => ((InProcessSiloHandle)Cluster.Silos.First(s => s.IsActive)).ServiceProvider;
+
+    /// <summary>Where Orleans clients (a gateway) connect: every live silo's gateway endpoint.</summary>
+    public IReadOnlyList<IPEndPoint> GatewayEndpoints => [.. Cluster.Silos.Where(s => s.IsActive).Select(s => s.GatewayAddress.Endpoint)];
+
+    public string ClusterId => Cluster.Options.ClusterId;
+
+    public string ServiceId => Cluster.Options.ServiceId;
 
     private Action<IServiceCollection>? Configure { get; }
 
-    public static async Task<TestSilo> StartAsync(string databasePath, ManualTimeProvider time, Action<IServiceCollection>? configure = null, int silos = 1)
+    public static async Task<TestSilo> StartAsync(string databasePath, TimeProvider time, Action<IServiceCollection>? configure = null, int silos = 1)
     {
-        var builder = new InProcessTestClusterBuilder((short)silos);
-        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:Provider"] = "sqlite",
-            ["Storage:SqlitePath"] = databasePath,
-            ["Scenarios:Directory"] = Path.Combine(AppContext.BaseDirectory, "Scenarios", "Samples"),
-        }).Build();
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.AddCrisisGrid(settings);
-            silo.Services.AddSingleton(new RulesClock(time));
-            configure?.Invoke(silo.Services);
-        });
-        builder.ConfigureSiloHost((_, host) => host.Logging.SetMinimumLevel(LogLevel.Warning));
-        builder.ConfigureClientHost(host => host.Logging.SetMinimumLevel(LogLevel.Warning));
-
-        // As the gateway's client does: grain calls carry the caller's trace into the silos.
-        builder.ConfigureClient(client => client.AddActivityPropagation());
+        var hook = Guid.NewGuid().ToString("N");
+        Hooks[hook] = new Hook(databasePath, time, configure);
+        var builder = new TestClusterBuilder((short)silos);
+        builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
+        builder.Options.ConfigureFileLogging = false;
+        builder.Properties[HookKey] = hook;
+        builder.AddSiloBuilderConfigurator<CrisisGridTestSilo>();
+        builder.AddClientBuilderConfigurator<PropagatingClient>();
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return new TestSilo(cluster, databasePath, time, configure);
@@ -68,14 +73,39 @@ public sealed class TestSilo : IAsyncDisposable
     /// <summary>Stops every silo and starts a fresh cluster on the same database and clock.</summary>
     public async Task<TestSilo> RestartAsync(Action<IServiceCollection>? configure = null)
     {
-        var silos = Cluster.Silos.Count;
+        var silos = Cluster.Silos.Count(s => s.IsActive);
         await DisposeAsync();
-        return await StartAsync(DatabasePath, Time, configure ?? Configure, silos);
+        return await StartAsync(DatabasePath, Clock, configure ?? Configure, Math.Max(1, silos));
     }
 
     public async ValueTask DisposeAsync()
     {
         await Cluster.StopAllSilosAsync();
         await Cluster.DisposeAsync();
+    }
+
+    private sealed record Hook(string DatabasePath, TimeProvider Time, Action<IServiceCollection>? Configure);
+
+    // As the gateway's client does: grain calls carry the caller's trace into the silos.
+    private sealed class PropagatingClient : IClientBuilderConfigurator
+    {
+        public void Configure(Microsoft.Extensions.Configuration.IConfiguration configuration, IClientBuilder clientBuilder) =>
+            clientBuilder.AddActivityPropagation();
+    }
+
+    // TestCluster creates configurators by type: the per-test settings travel through a key in its configuration.
+    private sealed class CrisisGridTestSilo : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            var hook = Hooks[siloBuilder.Configuration[HookKey]!];
+            siloBuilder.Configuration["Storage:Provider"] = "sqlite";
+            siloBuilder.Configuration["Storage:SqlitePath"] = hook.DatabasePath;
+            siloBuilder.Configuration["Scenarios:Directory"] = Path.Combine(AppContext.BaseDirectory, "Scenarios", "Samples");
+            siloBuilder.AddCrisisGrid(siloBuilder.Configuration);
+            siloBuilder.Services.AddSingleton(new RulesClock(hook.Time));
+            siloBuilder.Services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+            hook.Configure?.Invoke(siloBuilder.Services);
+        }
     }
 }

@@ -3,10 +3,12 @@ using CrisisGrid.Grains.Infrastructure;
 using CrisisGrid.Grains.Scenarios;
 using CrisisGrid.ServiceDefaults;
 using CrisisGrid.Silo.Storage;
+using CrisisGrid.Silo.Storage.Postgres;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Hosting;
 
@@ -23,6 +25,19 @@ public static class CrisisGridSilo
     public static IHostApplicationBuilder UseCrisisGridSilo(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+
+        // The embedded default needs no settings at all: one silo, its SQLite file under ./data.
+        if (string.IsNullOrWhiteSpace(builder.Configuration["Storage:Provider"]))
+        {
+            builder.Configuration["Storage:Provider"] = "sqlite";
+            builder.Configuration["Storage:SqlitePath"] ??= Path.Combine("data", "crisisgrid.db");
+        }
+
+        if (builder.Configuration["Logging:LogLevel:Orleans"] is null)
+        {
+            builder.Logging.AddFilter("Orleans", LogLevel.Warning);
+        }
+
         var cluster = ClusterSettings.FromConfiguration(builder.Configuration);
         builder.UseOrleans(silo => silo.AddCrisisGrid(builder.Configuration, cluster.Mode).UseCrisisGridCluster(cluster, builder.Configuration));
         return builder;
@@ -40,10 +55,14 @@ public static class CrisisGridSilo
         }
 
         silo.Services.AddStorage(configuration);
+<<<<<<< HEAD
 
         // Grain calls carry the caller's trace (W3C trace context): one command is one trace across gateway and silos.
         silo.AddActivityPropagation();
         silo.Services.TryAddSingleton<CrisisGrid.Diagnostics.CrisisGridMetrics>();
+=======
+        silo.Services.Configure<ClusterMembershipOptions>(configuration.GetSection("Orleans:Membership"));
+>>>>>>> main
         silo.Services.TryAddSingleton(RulesClock.System);
         silo.Services.Configure<ScenarioLibraryOptions>(o =>
         {
@@ -88,6 +107,9 @@ public static class CrisisGridSilo
         }
 
         var connectionString = StorageSettings.FromConfiguration(configuration).PostgresConnectionString!;
+
+        // Orleans' ADO.NET providers ship no SQL: the silo applies their tables and queries (idempotent, under a lock).
+        silo.ApplyOrleansPostgresSchemaOnStart(connectionString);
         silo.UseAdoNetClustering(o =>
         {
             o.Invariant = "Npgsql";

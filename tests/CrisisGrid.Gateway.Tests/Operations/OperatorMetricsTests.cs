@@ -5,9 +5,10 @@ using CrisisGrid.Gateway.Tests.Support;
 namespace CrisisGrid.Gateway.Tests.Operations;
 
 /// <summary>
-/// <c>/ops/metrics</c> shows how the exercise runs (commands, refusals, append and delivery latency, who is connected)
-/// to operators only. Other tests' gateways share this process's meters, so the assertions look for this test's own
-/// commands by what distinguishes them, and never for exact totals.
+/// <c>/ops/metrics</c> shows operators (only them) what this gateway measures: delivery latency and who is connected.
+/// Silo-side instruments (commands, refusals, appends, deadlines) are exported by the silos over OTLP; in these tests
+/// the silo shares the process, so only the gateway's own instruments are asserted. Other tests' hosts share this
+/// process's meters too, so the assertions look for values this test causes, never exact totals.
 /// </summary>
 public sealed class OperatorMetricsTests : GatewayTest
 {
@@ -34,14 +35,12 @@ public sealed class OperatorMetricsTests : GatewayTest
     }
 
     [Fact]
-    public async Task Commands_refusals_appends_and_live_viewers_show_in_the_metrics()
+    public async Task Deliveries_and_live_viewers_show_in_the_gateway_metrics()
     {
         var session = await ExerciseSession.Create(Api);
         await using var observer = await Connect(session.Observer);
         await observer.InvokeRaw("Join");
         await Api.Accept(session.Facilitator, session.ExerciseId, "exercise.start");
-        using var refused = await Api.Send(session.Facilitator, session.ExerciseId, "exercise.start");
-        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
 
         // The observer's push is counted once the pump has sent it; wait for it, as the client would.
         var readings = await Eventually.Until(
@@ -49,13 +48,7 @@ public sealed class OperatorMetricsTests : GatewayTest
             r => Find(r, "crisisgrid.delivery.latency").Any(x => (long)x["count"]! > 0),
             "a delivery to be measured");
 
-        Assert.Contains(Find(readings, "crisisgrid.commands"), r => Tag(r, "crisisgrid.command") == "Exercise.Start" && Tag(r, "crisisgrid.outcome") == "accepted" && (double)r["value"]! >= 1);
-        Assert.Contains(Find(readings, "crisisgrid.commands"), r => Tag(r, "crisisgrid.command") == "Exercise.Start" && Tag(r, "crisisgrid.outcome") == "rejected" && (double)r["value"]! >= 1);
-        Assert.Contains(Find(readings, "crisisgrid.commands.rejected"), r => Tag(r, "crisisgrid.rejection.code") == "invalid-state");
-        Assert.Contains(Find(readings, "crisisgrid.command.duration"), r => (long)r["count"]! > 0 && (double)r["sum"]! > 0);
-        Assert.Contains(Find(readings, "crisisgrid.eventlog.append.duration"), r => Tag(r, "crisisgrid.eventlog.store") == "sqlite" && (long)r["count"]! > 0);
         Assert.Contains(Find(readings, "crisisgrid.clients.connected"), r => Tag(r, "crisisgrid.role") == "Observer" && (double)r["value"]! >= 1);
-        Assert.Contains(Find(readings, "crisisgrid.exercises.active"), r => (double)r["value"]! >= 1);
 
         // Latency is append → push on one clock: never negative, and far below a minute on a test machine.
         Assert.All(Find(readings, "crisisgrid.delivery.latency"), r => Assert.InRange((double)r["min"]!, 0, 60));

@@ -8,19 +8,23 @@ using Microsoft.Extensions.Logging;
 namespace CrisisGrid.Gateway.Tests.Support;
 
 /// <summary>
-/// The real gateway (Kestrel, silo, SQLite) in this process, on 127.0.0.1 and a free port, with its own data folder.
-/// <see cref="RestartAsync"/> stops it and starts a new one on the same folder: a server restart for its clients.
+/// The real gateway (Kestrel, an Orleans client) in this process, on 127.0.0.1 and a free port, with its own data
+/// folder, in front of a real Orleans test cluster (<see cref="TestSilo"/>) on a SQLite log in that folder.
+/// <see cref="RestartAsync"/> stops both and starts new ones on the same folder: a server restart for its clients.
 /// </summary>
 public sealed class GatewayHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly bool _ownsSilo;
 
     private readonly Action<IServiceCollection>? _services;
 
-    private GatewayHost(WebApplication app, string dataDirectory, IReadOnlyDictionary<string, string?> settings, LogCapture logs, TimeProvider? time, Action<IServiceCollection>? services)
+    private GatewayHost(WebApplication app, TestSilo silo, bool ownsSilo, string dataDirectory, IReadOnlyDictionary<string, string?> settings, LogCapture logs, TimeProvider? time, Action<IServiceCollection>? services)
     {
         _app = app;
         _services = services;
+        Silo = silo;
+        _ownsSilo = ownsSilo;
         DataDirectory = dataDirectory;
         Settings = settings;
         Logs = logs;
@@ -46,21 +50,36 @@ public sealed class GatewayHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>The gateway's own Orleans client.</summary>
     public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>The cluster behind the gateway.</summary>
+    public TestSilo Silo { get; }
 
     /// <param name="time">
     /// A clock for the whole gateway (silo, alliance deadlines, reminders, token lifetimes) instead of the system
     /// clock, e.g. a <see cref="ManualTimeProvider"/> so that a test can let charter deadlines pass.
     /// </param>
-    /// <param name="services">Extra registrations, e.g. an in-memory telemetry exporter (<see cref="TelemetryCapture"/>).</param>
+    /// <param name="silo">A running cluster to join (a second gateway on one cluster); a new one otherwise.</param>
+    /// <param name="services">
+    /// Extra registrations for every process the test starts (the gateway and, when it starts one, the silo), e.g. an
+    /// in-memory telemetry exporter (<see cref="TelemetryCapture"/>).
+    /// </param>
     public static async Task<GatewayHost> StartAsync(
-        string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null, int port = 0, TimeProvider? time = null, Action<IServiceCollection>? services = null)
+        string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null, int port = 0, TimeProvider? time = null, TestSilo? silo = null, Action<IServiceCollection>? services = null)
     {
+        var ownsSilo = silo is null;
+        silo ??= await TestSilo.StartAsync(Path.Combine(dataDirectory, "crisisgrid.db"), time ?? TimeProvider.System, services);
         var all = new Dictionary<string, string?>
         {
             ["Urls"] = $"http://127.0.0.1:{port}",
             ["Gateway:DataDirectory"] = dataDirectory,
             ["Gateway:WebRoot"] = "",
+            ["Cluster:Mode"] = "Embedded",
+            ["Cluster:ClusterId"] = silo.ClusterId,
+            ["Cluster:ServiceId"] = silo.ServiceId,
+            ["Cluster:AdvertisedAddress"] = silo.GatewayEndpoints[0].Address.ToString(),
+            ["Cluster:GatewayPorts"] = string.Join(",", silo.GatewayEndpoints.Select(e => e.Port)),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -81,15 +100,15 @@ public sealed class GatewayHost : IAsyncDisposable
             services?.Invoke(builder.Services);
         });
         await app.StartAsync();
-        return new GatewayHost(app, dataDirectory, all, logs, time, services);
+        return new GatewayHost(app, silo, ownsSilo, dataDirectory, all, logs, time, services);
     }
 
     /// <summary>Stops this gateway and starts another on the same data folder and port.</summary>
     public async Task<GatewayHost> RestartAsync()
     {
         await DisposeAsync();
-        var settings = Settings.ToDictionary(p => p.Key, p => p.Value);
-        return await StartAsync(DataDirectory, settings, BaseAddress.Port, Time, _services);
+        var settings = Settings.Where(p => !p.Key.StartsWith("Cluster:", StringComparison.Ordinal)).ToDictionary(p => p.Key, p => p.Value);
+        return await StartAsync(DataDirectory, settings, BaseAddress.Port, Time, services: _services);
     }
 
     public async ValueTask DisposeAsync()
@@ -97,6 +116,10 @@ public sealed class GatewayHost : IAsyncDisposable
         Http.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        if (_ownsSilo)
+        {
+            await Silo.DisposeAsync();
+        }
     }
 }
 

@@ -6,17 +6,20 @@ using System.Net.Sockets;
 namespace CrisisGrid.Gateway.Tests.Support;
 
 /// <summary>
-/// The built gateway (CrisisGrid.Gateway.dll, copied beside the tests because they reference it) running as a child
-/// process on 127.0.0.1, so that a test can SIGKILL it: no shutdown hook, no flush, no finally block runs.
+/// The built silo and gateway (CrisisGrid.Silo.dll and CrisisGrid.Gateway.dll, copied beside the tests because they
+/// reference them) running as two child processes on 127.0.0.1 — the embedded deployment — so that a test can SIGKILL
+/// both, as a machine crash would: no shutdown hook, no flush, no finally block runs.
 /// </summary>
 public sealed class GatewayProcess : IAsyncDisposable
 {
+    private readonly Process _silo;
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
     private int _disposed;
 
-    private GatewayProcess(Process process, Uri baseAddress)
+    private GatewayProcess(Process silo, Process process, Uri baseAddress)
     {
+        _silo = silo;
         _process = process;
         BaseAddress = baseAddress;
         Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
@@ -37,29 +40,45 @@ public sealed class GatewayProcess : IAsyncDisposable
             throw new FileNotFoundException("The gateway was not built beside the tests (the test project references it).", program);
         }
 
-        var port = FreePort();
-        var start = new ProcessStartInfo(DotnetHost(), ["exec", program, $"--Urls=http://127.0.0.1:{port}", $"--Gateway:DataDirectory={dataDirectory}", "--Gateway:WebRoot="])
+        var (port, siloPort, gatewayPort) = (FreePort(), FreePort(), FreePort());
+        var silo = Start(Path.Combine(AppContext.BaseDirectory, "CrisisGrid.Silo.dll"),
+            $"--Cluster:SiloPort={siloPort}", $"--Cluster:GatewayPort={gatewayPort}", "--Storage:Provider=sqlite",
+            $"--Storage:SqlitePath={Path.Combine(dataDirectory, "crisisgrid.db")}",
+            $"--Scenarios:Directory={Path.Combine(AppContext.BaseDirectory, "scenarios")}");
+        var process = Start(program, $"--Urls=http://127.0.0.1:{port}", $"--Gateway:DataDirectory={dataDirectory}", "--Gateway:WebRoot=", $"--Cluster:GatewayPorts={gatewayPort}");
+        var gateway = new GatewayProcess(silo, process, new Uri($"http://127.0.0.1:{port}"));
+        foreach (var child in new[] { silo, process })
+        {
+            child.OutputDataReceived += (_, e) => gateway.Keep(e.Data);
+            child.ErrorDataReceived += (_, e) => gateway.Keep(e.Data);
+            child.BeginOutputReadLine();
+            child.BeginErrorReadLine();
+        }
+
+        await gateway.WaitUntilHealthy();
+        return gateway;
+    }
+
+    private static Process Start(string program, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(DotnetHost(), ["exec", program, .. arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        var process = Process.Start(start) ?? throw new InvalidOperationException("The gateway process did not start.");
-        var gateway = new GatewayProcess(process, new Uri($"http://127.0.0.1:{port}"));
-        process.OutputDataReceived += (_, e) => gateway.Keep(e.Data);
-        process.ErrorDataReceived += (_, e) => gateway.Keep(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        await gateway.WaitUntilHealthy();
-        return gateway;
+        return Process.Start(start) ?? throw new InvalidOperationException($"{Path.GetFileName(program)} did not start.");
     }
 
-    /// <summary>SIGKILL on Linux (Process.Kill), then waits for the process to be gone.</summary>
+    /// <summary>SIGKILL on Linux (Process.Kill) of the silo and the gateway, then waits for both to be gone.</summary>
     public async Task KillAsync()
     {
-        _process.Kill(entireProcessTree: true);
-        await _process.WaitForExitAsync();
+        foreach (var child in new[] { _silo, _process }.Where(p => !p.HasExited))
+        {
+            child.Kill(entireProcessTree: true);
+            await child.WaitForExitAsync();
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -70,12 +89,9 @@ public sealed class GatewayProcess : IAsyncDisposable
         }
 
         Http.Dispose();
-        if (!_process.HasExited)
-        {
-            await KillAsync();
-        }
-
+        await KillAsync();
         _process.Dispose();
+        _silo.Dispose();
     }
 
     private async Task WaitUntilHealthy()
@@ -84,6 +100,7 @@ public sealed class GatewayProcess : IAsyncDisposable
         while (true)
         {
             Assert.False(_process.HasExited, $"The gateway exited with {(_process.HasExited ? _process.ExitCode : 0)}:\n{RecentOutput}");
+            Assert.False(_silo.HasExited, $"The silo exited with {(_silo.HasExited ? _silo.ExitCode : 0)}:\n{RecentOutput}");
             try
             {
                 using var response = await Http.GetAsync("/health");

@@ -16,8 +16,11 @@ public sealed class TelemetryCapture
 {
     private readonly SpanQueue _spans = new();
 
+    /// <summary>Traces what CrisisGrid and Orleans record in a host (with or without AddServiceDefaults) into this capture.</summary>
     public void Attach(IServiceCollection services) =>
-        services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(_spans));
+        services.AddOpenTelemetry().WithTracing(tracing => tracing
+            .AddSource(Diagnostics.CrisisGridTelemetry.Name, "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application")
+            .AddInMemoryExporter(_spans));
 
     /// <summary>The finished spans of one trace.</summary>
     public IReadOnlyList<Activity> Trace(ActivityTraceId traceId) => [.. _spans.Where(s => s.TraceId == traceId)];
