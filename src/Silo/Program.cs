@@ -1,6 +1,7 @@
 using CrisisGrid.Silo.Hosting;
 using CrisisGrid.Silo.Storage;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
