@@ -55,7 +55,7 @@ public sealed class OperatorMetricsTests : GatewayTest
     }
 
     [Fact]
-    public async Task Liveness_and_readiness_answer_anyone_and_readiness_names_the_event_log()
+    public async Task Liveness_and_readiness_answer_anyone_and_readiness_names_the_cluster_check()
     {
         using var live = await Gateway.Http.GetAsync("/health/live");
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
@@ -64,7 +64,7 @@ public sealed class OperatorMetricsTests : GatewayTest
         var body = JsonNode.Parse(await ready.Content.ReadAsStringAsync())!;
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Equal("Healthy", (string)body["status"]!);
-        Assert.Contains(body["checks"]!.AsArray(), c => (string)c!["name"]! == "event-log" && (string)c["status"]! == "Healthy");
+        Assert.Contains(body["checks"]!.AsArray(), c => (string)c!["name"]! == "cluster" && (string)c["status"]! == "Healthy");
     }
 
     private async Task<HttpResponseMessage> OperatorGet(string path, string key)
