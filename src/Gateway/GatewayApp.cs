@@ -35,6 +35,8 @@ public static class GatewayApp
         Directory.CreateDirectory(dataDirectory);
         KeepSecretsOutOfLogs(builder.Logging);
         builder.AddGatewayErrors();
+        builder.AddServiceDefaults();
+        builder.Services.AddHealthChecks().AddReadinessCheck<ClusterHealthCheck>("cluster");
         builder.UseCrisisGridClient();
 
         builder.Services.ConfigureHttpJsonOptions(o => GatewayJson.Apply(o.SerializerOptions));
@@ -119,6 +121,7 @@ public static class GatewayApp
         app.MapExerciseEndpoints();
         app.MapReviewEndpoints();
         app.MapOperatorEndpoints();
+        app.MapDefaultEndpoints();
         app.MapHub<ExerciseHub>(HubPath);
         return app;
     }

@@ -66,6 +66,7 @@ public sealed class TestSilo : IAsyncDisposable
         builder.Options.ConfigureFileLogging = false;
         builder.Properties[HookKey] = hook;
         builder.AddSiloBuilderConfigurator<CrisisGridTestSilo>();
+        builder.AddClientBuilderConfigurator<PropagatingClient>();
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return new TestSilo(cluster, databasePath, time, configure);
@@ -86,6 +87,13 @@ public sealed class TestSilo : IAsyncDisposable
     }
 
     private sealed record Hook(string DatabasePath, TimeProvider Time, Action<IServiceCollection>? Configure);
+
+    // As the gateway's client does: grain calls carry the caller's trace into the silos.
+    private sealed class PropagatingClient : IClientBuilderConfigurator
+    {
+        public void Configure(Microsoft.Extensions.Configuration.IConfiguration configuration, IClientBuilder clientBuilder) =>
+            clientBuilder.AddActivityPropagation();
+    }
 
     // TestCluster creates configurators by type: the per-test settings travel through a key in its configuration.
     private sealed class CrisisGridTestSilo : ISiloConfigurator

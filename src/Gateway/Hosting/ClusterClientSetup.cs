@@ -16,6 +16,8 @@ public static class ClusterClientSetup
         var cluster = ClusterSettings.FromConfiguration(builder.Configuration);
         builder.UseOrleansClient(client =>
         {
+            // Grain calls carry the request's trace, so the silos' spans join the gateway's.
+            client.AddActivityPropagation();
             client.Configure<ClusterOptions>(o =>
             {
                 o.ClusterId = cluster.ClusterId;

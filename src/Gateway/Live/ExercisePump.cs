@@ -184,6 +184,8 @@ internal sealed class ExercisePump
 
             _groups[key] = new GroupState(to, position);
         }
+
+        _relay.Delivered(events);
     }
 
     /// <summary>

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using CrisisGrid.Diagnostics;
+using CrisisGrid.Gateway.Hosting;
 using CrisisGrid.Gateway.Identity;
 using CrisisGrid.Grains.Access;
 using CrisisGrid.Grains.Events;
@@ -19,6 +21,7 @@ public sealed class FeedRelay(
     IHubContext<ExerciseHub, IExerciseClient> hub,
     LiveConnections connections,
     AccessGuard guard,
+    CrisisGridMetrics metrics,
     ILogger<FeedRelay> logger) : IExerciseFeedObserver, IHostedService, IAsyncDisposable
 {
     private static readonly TimeSpan Renewal = TimeSpan.FromSeconds(3);
@@ -119,6 +122,19 @@ public sealed class FeedRelay(
 
     internal Task Send(string exerciseId, string groupKey, EventBatch batch) =>
         hub.Clients.Group(ViewerGroups.GroupName(exerciseId, groupKey)).Events(batch);
+
+    /// <summary>
+    /// Delivery latency, append to push. The silo stamped the events with its wall clock; across machines this
+    /// includes their clock skew, which NTP keeps far below the latencies worth an operator's attention.
+    /// </summary>
+    internal void Delivered(IReadOnlyList<RecordedEvent> events)
+    {
+        var now = DateTimeOffset.UtcNow;
+        foreach (var e in events)
+        {
+            metrics.Delivered(GatewayInstance.Name, now - e.RecordedAt);
+        }
+    }
 
     internal async Task Revoke(string exerciseId, string codeId)
     {

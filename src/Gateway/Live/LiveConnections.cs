@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CrisisGrid.Diagnostics;
 using CrisisGrid.Gateway.Hosting;
 using CrisisGrid.Gateway.Identity;
 using Microsoft.AspNetCore.SignalR;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace CrisisGrid.Gateway.Live;
 
 /// <summary>Every live hub connection with its identity; enforces the connection cap and closes revoked ones.</summary>
-public sealed class LiveConnections(IOptions<GatewayOptions> options)
+public sealed class LiveConnections(IOptions<GatewayOptions> options, CrisisGridMetrics metrics)
 {
     private readonly ConcurrentDictionary<string, (ExerciseIdentity Identity, HubCallerContext Context)> _connections = new();
     private int _count;
@@ -24,14 +25,16 @@ public sealed class LiveConnections(IOptions<GatewayOptions> options)
         }
 
         _connections[context.ConnectionId] = (identity, context);
+        metrics.ClientConnected(identity.Participant.Role.ToString(), GatewayInstance.Name);
         return true;
     }
 
     public void Remove(string connectionId)
     {
-        if (_connections.TryRemove(connectionId, out _))
+        if (_connections.TryRemove(connectionId, out var removed))
         {
             Interlocked.Decrement(ref _count);
+            metrics.ClientDisconnected(removed.Identity.Participant.Role.ToString(), GatewayInstance.Name);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CrisisGrid.Grains.Access;
 using CrisisGrid.Grains.Commands;
 using CrisisGrid.Grains.Events;
@@ -135,11 +136,11 @@ public sealed class AllianceGrain(IEventLog log, RulesClock time, ILogger<Allian
         }
     }
 
-    private async Task<CommandResult> Run(CommandContext command, Func<AllianceState, Decision> decide)
+    private async Task<CommandResult> Run(CommandContext command, Func<AllianceState, Decision> decide, [CallerMemberName] string commandName = "")
     {
         // Deadlines first, as events of their own: they stand even when the command that noticed them is refused.
         await CatchUpDeadlines();
-        var result = await Execute(command, decide);
+        var result = await Execute(command, decide, commandName);
         await SyncDeadlineReminder();
         return result;
     }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using CrisisGrid.Grains.Access;
 using CrisisGrid.Grains.Adjudication;
 using CrisisGrid.Grains.Alliances;
@@ -31,6 +32,7 @@ public sealed partial class ExerciseGrain(IEventLog log, RulesClock time, ILogge
     private (int Turn, string Point)? _conditionsChecked;
     private DeadlineReminder? _deadlineReminder;
     private (ExerciseStatus, int, TurnPhase)? _catalogued;
+    private bool _countedLive;
 
     protected override string ExerciseId => this.GetPrimaryKeyString();
 
@@ -53,6 +55,12 @@ public sealed partial class ExerciseGrain(IEventLog log, RulesClock time, ILogge
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _deadlineReminder?.Dispose();
+        if (_countedLive)
+        {
+            _countedLive = false;
+            Metrics?.ExerciseBecameInactive();
+        }
+
         return base.OnDeactivateAsync(reason, cancellationToken);
     }
 
@@ -109,10 +117,10 @@ public sealed partial class ExerciseGrain(IEventLog log, RulesClock time, ILogge
 
     private DateTimeOffset Now => Time.GetUtcNow();
 
-    private async Task<CommandResult> Run(CommandContext command, Func<ExerciseState, Decision> decide)
+    private async Task<CommandResult> Run(CommandContext command, Func<ExerciseState, Decision> decide, [CallerMemberName] string commandName = "")
     {
         await CatchUpDeadlines();
-        var result = await Execute(command, decide);
+        var result = await Execute(command, decide, commandName);
         if (result is { Accepted: true, Duplicate: false, LastSequence: not null })
         {
             await Settle();
@@ -128,6 +136,7 @@ public sealed partial class ExerciseGrain(IEventLog log, RulesClock time, ILogge
         for (var step = 0; step < 4 && ExerciseRules.DeadlinePassed(State, Now); step++)
         {
             var (turn, phase) = (State.Turn, State.Phase);
+            Metrics?.DeadlineFired(Now - State.DeadlineAt!.Value);
             var result = await Execute(
                 CommandContext.System($"deadline/{turn}/{phase}"),
                 s => ExerciseRules.Advance(s, Participant.System, new AdvancePhase(turn, phase), Now));
@@ -179,6 +188,24 @@ public sealed partial class ExerciseGrain(IEventLog log, RulesClock time, ILogge
 
         await SyncDeadlineReminder();
         await UpdateCatalog();
+        CountWhileLive();
+    }
+
+    // The active-exercises gauge counts live exercises where their activation is, so each silo reports its own.
+    private void CountWhileLive()
+    {
+        if (State.IsLive != _countedLive)
+        {
+            _countedLive = State.IsLive;
+            if (_countedLive)
+            {
+                Metrics?.ExerciseBecameActive();
+            }
+            else
+            {
+                Metrics?.ExerciseBecameInactive();
+            }
+        }
     }
 
     private async Task Adjudicate()

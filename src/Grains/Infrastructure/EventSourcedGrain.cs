@@ -1,6 +1,10 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using CrisisGrid.Diagnostics;
 using CrisisGrid.Grains.Commands;
 using CrisisGrid.Grains.Events;
 using CrisisGrid.Grains.Feed;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace CrisisGrid.Grains.Infrastructure;
@@ -15,6 +19,7 @@ public abstract class EventSourcedGrain<TState> : Grain
     where TState : class
 {
     private readonly Dictionary<string, CommandResult> _processed = new(StringComparer.Ordinal);
+    private CrisisGridMetrics? _metrics;
 
     protected EventSourcedGrain(IEventLog log, RulesClock clock, ILogger logger)
     {
@@ -31,6 +36,9 @@ public abstract class EventSourcedGrain<TState> : Grain
     protected ILogger Logger { get; }
 
     protected TState State { get; private set; } = null!;
+
+    /// <summary>The process's domain instruments; absent in hosts that register none (rule-level test harnesses).</summary>
+    protected CrisisGridMetrics? Metrics => _metrics ??= ServiceProvider.GetService<CrisisGridMetrics>();
 
     /// <summary>Number of events in this grain's stream.</summary>
     protected long Version { get; private set; }
@@ -79,7 +87,40 @@ public abstract class EventSourcedGrain<TState> : Grain
     /// Runs one command through the rules. Returns the rejection unchanged, or persists and publishes the events and
     /// returns their sequence range.
     /// </summary>
-    protected async Task<CommandResult> Execute(CommandContext command, Func<TState, Decision> decide)
+    protected async Task<CommandResult> Execute(CommandContext command, Func<TState, Decision> decide, [CallerMemberName] string commandName = "")
+    {
+        // One span and one measurement per command: its name is the grain's method ("Nation.Submit"), never its data.
+        var name = $"{GetType().Name.Replace("Grain", string.Empty, StringComparison.Ordinal)}.{commandName}";
+        using var activity = CrisisGridTelemetry.Source.StartActivity(CrisisGridTelemetry.CommandSpan);
+        activity?.SetTag(CrisisGridTelemetry.Tags.Command, name);
+        activity?.SetTag(CrisisGridTelemetry.Tags.Exercise, ExerciseId);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = CrisisGridMetrics.Outcomes.Failed;
+        string? rejectionCode = null;
+        try
+        {
+            var result = await Decide(command, decide);
+            (outcome, rejectionCode) = result switch
+            {
+                { Duplicate: true } => (CrisisGridMetrics.Outcomes.Duplicate, null),
+                { Accepted: true } => (CrisisGridMetrics.Outcomes.Accepted, null),
+                _ => (CrisisGridMetrics.Outcomes.Rejected, result.Rejection?.Code),
+            };
+            return result;
+        }
+        finally
+        {
+            activity?.SetTag(CrisisGridTelemetry.Tags.Outcome, outcome);
+            if (rejectionCode is not null)
+            {
+                activity?.SetTag(CrisisGridTelemetry.Tags.RejectionCode, rejectionCode);
+            }
+
+            Metrics?.CommandHandled(name, outcome, Stopwatch.GetElapsedTime(started), rejectionCode);
+        }
+    }
+
+    private async Task<CommandResult> Decide(CommandContext command, Func<TState, Decision> decide)
     {
         if (_processed.TryGetValue(command.CommandId, out var earlier))
         {

@@ -56,6 +56,10 @@ public static class CrisisGridSilo
 
         silo.Services.AddStorage(configuration);
         silo.Services.Configure<ClusterMembershipOptions>(configuration.GetSection("Orleans:Membership"));
+
+        // Grain calls carry the caller's trace (W3C trace context): one command is one trace across gateway and silos.
+        silo.AddActivityPropagation();
+        silo.Services.TryAddSingleton<CrisisGrid.Diagnostics.CrisisGridMetrics>();
         silo.Services.TryAddSingleton(RulesClock.System);
         silo.Services.Configure<ScenarioLibraryOptions>(o =>
         {

@@ -1,3 +1,4 @@
+using CrisisGrid.Diagnostics;
 using CrisisGrid.Grains.Events;
 using CrisisGrid.Grains.Infrastructure;
 using CrisisGrid.Silo.Storage.Postgres;
@@ -27,8 +28,8 @@ public static class StorageServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
         var fullPath = Path.GetFullPath(databasePath);
         ReplaceStorage(services);
-        services.AddSingleton<IEventLog>(sp =>
-            new SqliteEventLog(fullPath, RecordingClock(sp), sp.GetService<ILogger<SqliteEventLog>>()));
+        services.AddSingleton<IEventLog>(sp => new InstrumentedEventLog(
+            new SqliteEventLog(fullPath, RecordingClock(sp), sp.GetService<ILogger<SqliteEventLog>>()), "sqlite", sp.GetService<CrisisGridMetrics>()));
         services.AddSingleton<IReminderTable>(_ => new SqliteReminderTable(fullPath));
         return services;
     }
@@ -39,8 +40,8 @@ public static class StorageServiceCollectionExtensions
         StorageSettings.ValidatePostgresConnectionString(connectionString, "The PostgreSQL connection string");
         ReplaceStorage(services);
         services.AddKeyedSingleton(PostgresDataSourceKey, (_, _) => NpgsqlDataSource.Create(connectionString));
-        services.AddSingleton<IEventLog>(sp =>
-            new PostgresEventLog(sp.GetRequiredKeyedService<NpgsqlDataSource>(PostgresDataSourceKey), RecordingClock(sp)));
+        services.AddSingleton<IEventLog>(sp => new InstrumentedEventLog(
+            new PostgresEventLog(sp.GetRequiredKeyedService<NpgsqlDataSource>(PostgresDataSourceKey), RecordingClock(sp)), "postgres", sp.GetService<CrisisGridMetrics>()));
         return services;
     }
 

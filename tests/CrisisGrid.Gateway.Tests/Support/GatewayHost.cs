@@ -18,9 +18,12 @@ public sealed class GatewayHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly bool _ownsSilo;
 
-    private GatewayHost(WebApplication app, TestSilo silo, bool ownsSilo, string dataDirectory, IReadOnlyDictionary<string, string?> settings, LogCapture logs, TimeProvider? time)
+    private readonly Action<IServiceCollection>? _services;
+
+    private GatewayHost(WebApplication app, TestSilo silo, bool ownsSilo, string dataDirectory, IReadOnlyDictionary<string, string?> settings, LogCapture logs, TimeProvider? time, Action<IServiceCollection>? services)
     {
         _app = app;
+        _services = services;
         Silo = silo;
         _ownsSilo = ownsSilo;
         DataDirectory = dataDirectory;
@@ -66,10 +69,15 @@ public sealed class GatewayHost : IAsyncDisposable
     /// clock, e.g. a <see cref="FakeTimeProvider"/> so that a test can let charter deadlines pass.
     /// </param>
     /// <param name="silo">A running cluster to join (a second gateway on one cluster); a new one otherwise.</param>
-    public static async Task<GatewayHost> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null, int port = 0, TimeProvider? time = null, TestSilo? silo = null)
+    /// <param name="services">
+    /// Extra registrations for every process the test starts (the gateway and, when it starts one, the silo), e.g. an
+    /// in-memory telemetry exporter (<see cref="TelemetryCapture"/>).
+    /// </param>
+    public static async Task<GatewayHost> StartAsync(
+        string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null, int port = 0, TimeProvider? time = null, TestSilo? silo = null, Action<IServiceCollection>? services = null)
     {
         var ownsSilo = silo is null;
-        silo ??= await TestSilo.StartAsync(Path.Combine(dataDirectory, "crisisgrid.db"), time ?? TimeProvider.System);
+        silo ??= await TestSilo.StartAsync(Path.Combine(dataDirectory, "crisisgrid.db"), time ?? TimeProvider.System, services);
         var all = new Dictionary<string, string?>
         {
             ["Urls"] = $"http://127.0.0.1:{port}",
@@ -96,9 +104,11 @@ public sealed class GatewayHost : IAsyncDisposable
             {
                 builder.Services.AddSingleton(time);
             }
+
+            services?.Invoke(builder.Services);
         });
         await app.StartAsync();
-        return new GatewayHost(app, silo, ownsSilo, dataDirectory, all, logs, time);
+        return new GatewayHost(app, silo, ownsSilo, dataDirectory, all, logs, time, services);
     }
 
     /// <summary>Stops this gateway and starts another on the same data folder and port.</summary>
@@ -106,7 +116,7 @@ public sealed class GatewayHost : IAsyncDisposable
     {
         await DisposeAsync();
         var settings = Settings.Where(p => !p.Key.StartsWith("Cluster:", StringComparison.Ordinal)).ToDictionary(p => p.Key, p => p.Value);
-        return await StartAsync(DataDirectory, settings, BaseAddress.Port, Time);
+        return await StartAsync(DataDirectory, settings, BaseAddress.Port, Time, services: _services);
     }
 
     public async ValueTask DisposeAsync()

@@ -16,9 +16,12 @@ public abstract class GatewayTest : IAsyncLifetime
     /// <summary>The gateway's clock; null for the system clock.</summary>
     protected virtual TimeProvider? Time => null;
 
+    /// <summary>Extra registrations for every process the test starts (e.g. <see cref="TelemetryCapture.Attach"/>).</summary>
+    protected virtual Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? Services => null;
+
     public virtual async Task InitializeAsync()
     {
-        Gateway = await GatewayHost.StartAsync(_data.Path, Settings, time: Time);
+        Gateway = await GatewayHost.StartAsync(_data.Path, Settings, time: Time, services: Services);
         Api = new GatewayApi(Gateway.Http);
     }
 

@@ -39,7 +39,7 @@ public sealed class PostgresStorageRegistrationTests : IAsyncLifetime
 
         await using (var provider = services.BuildServiceProvider())
         {
-            var log = Assert.IsType<PostgresEventLog>(provider.GetRequiredService<IEventLog>());
+            var log = Assert.IsType<PostgresEventLog>(Assert.IsType<InstrumentedEventLog>(provider.GetRequiredService<IEventLog>()).Inner);
             await log.AppendAsync(exercise, "exercise", 0, null, News("configured"));
         }
 

@@ -23,7 +23,7 @@ public sealed class StorageRegistrationTests : IDisposable
 
         var log = provider.GetRequiredService<IEventLog>();
         Assert.Same(log, provider.GetRequiredService<IEventLog>());
-        Assert.Equal(Path.GetFullPath(path), Assert.IsType<SqliteEventLog>(log).DatabasePath);
+        Assert.Equal(Path.GetFullPath(path), Assert.IsType<SqliteEventLog>(Assert.IsType<InstrumentedEventLog>(log).Inner).DatabasePath);
         Assert.IsType<SqliteReminderTable>(provider.GetRequiredService<IReminderTable>());
         Assert.Contains(provider.GetServices<IHostedService>(), s => s.GetType().Name == "StorageStartup");
 
@@ -54,7 +54,7 @@ public sealed class StorageRegistrationTests : IDisposable
         var path = _directory.File("configured.db");
         using var provider = Build(new() { ["Storage:Provider"] = "SQLite", ["Storage:SqlitePath"] = path });
 
-        Assert.Equal(path, Assert.IsType<SqliteEventLog>(provider.GetRequiredService<IEventLog>()).DatabasePath);
+        Assert.Equal(path, Assert.IsType<SqliteEventLog>(Assert.IsType<InstrumentedEventLog>(provider.GetRequiredService<IEventLog>()).Inner).DatabasePath);
         Assert.True(File.Exists(path));
     }
 
