@@ -23,6 +23,9 @@ dotnet build CrisisGrid.sln -c Release --nologo -v quiet -clp:ErrorsOnly
 step ".NET tests, with a throw-away PostgreSQL for the PostgreSQL storage tests"
 deploy/dev/test-postgres.sh run -- dotnet test CrisisGrid.sln -c Release --no-build --nologo
 
+step "Deployment files: Kubernetes manifests, compose file and Dockerfiles are well-formed and consistent"
+deploy/validate.sh
+
 step "Scenario schema: the samples validate, known mistakes are rejected"
 (cd tests/schema && npm ci --no-audit --no-fund --loglevel=error && npm test)
 
