@@ -43,7 +43,7 @@ public sealed class GatewayProcess : IAsyncDisposable
 
         var (port, siloPort, gatewayPort) = (FreePort(), FreePort(), FreePort());
         var silo = Start(Path.Combine(AppContext.BaseDirectory, "CrisisGrid.Silo.dll"),
-            $"--Cluster:SiloPort={siloPort}", $"--Cluster:GatewayPort={gatewayPort}", "--Storage:Provider=sqlite",
+            $"--Cluster:SiloPort={siloPort}", $"--Cluster:GatewayPort={gatewayPort}", "--Urls=http://127.0.0.1:0", "--Storage:Provider=sqlite",
             $"--Storage:SqlitePath={Path.Combine(dataDirectory, "crisisgrid.db")}",
             $"--Scenarios:Directory={Path.Combine(AppContext.BaseDirectory, "scenarios")}");
         var process = Start(program, $"--Urls=http://127.0.0.1:{port}", $"--Gateway:DataDirectory={dataDirectory}", "--Gateway:WebRoot=", $"--Cluster:GatewayPorts={gatewayPort}");
