@@ -1,3 +1,4 @@
+using CrisisGrid.Grains.Access;
 using System.Net;
 using System.Text.Json.Nodes;
 using CrisisGrid.Gateway.Tests.Support;
@@ -70,7 +71,7 @@ public sealed class ReviewVisibilityTests : GatewayTest
         await observerLive.CatchUpTo(shared.LastSequence!.Value);
         // Its numbering moved from the public count to the log's when the review opened: its first batch after that
         // asked for a resync, answered by a snapshot (see docs/visibility.md), or came as events.
-        Assert.Contains(observerLive.Applied.Concat(observerLive.Snapshot.Recent), e => e.Event is IntelligenceShared { ReportId: "after-review" });
+        Assert.Contains(observerLive.Applied.Concat(observerLive.Snapshot.Recent), e => e.Event is JoinCodeIssued { Grant.Nation: "ARD" });
         Assert.True(observerLive.Snapshot.Viewer.FullView);
         await boroviaLive.Resync(); // nothing is pushed to Borovia now: it asks, as a client does on a timer
         Assert.Equal(await LogNumbering.PositionAt(Gateway.BaseAddress, session.ExerciseId, Grains.Access.Participant.Team("BOR"), shared.LastSequence!.Value), boroviaLive.Watermark);

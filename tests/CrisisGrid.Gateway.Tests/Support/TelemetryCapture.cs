@@ -23,7 +23,9 @@ public sealed class TelemetryCapture
             .AddInMemoryExporter(_spans));
 
     /// <summary>The finished spans of one trace.</summary>
-    public IReadOnlyList<Activity> Trace(ActivityTraceId traceId) => [.. _spans.Where(s => s.TraceId == traceId)];
+    // The in-process test silo and the gateway each export to this capture (one process, two hosts), so a span can
+    // arrive twice: one entry per span id.
+    public IReadOnlyList<Activity> Trace(ActivityTraceId traceId) => [.. _spans.Where(s => s.TraceId == traceId).DistinctBy(s => s.SpanId)];
 
     // The exporter adds from whichever thread ends a span while the test reads: a concurrent queue behind ICollection.
     private sealed class SpanQueue : ICollection<Activity>
