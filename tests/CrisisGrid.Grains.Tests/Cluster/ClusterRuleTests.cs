@@ -24,8 +24,8 @@ public sealed class ClusterRuleTests : IAsyncLifetime
     }
 
     // Skipped: on the CI machine this test hung for 16 minutes and then failed (the exercise never advanced after its
-    // silo was killed); the cause is not found yet. The same path works across processes on PostgreSQL
-    // (deploy/cluster.sh, docs/performance.md). Kept, so that whoever fixes it has the test.
+    // silo was killed); the cause is not found yet, so a deadline surviving the loss of its silo is not proven.
+    // Kept, so that whoever fixes it has the test.
     [Fact(Skip = "Hangs on the test cluster after the silo is killed; under investigation (see the comment above).")]
     public async Task A_phase_deadline_owned_by_a_grain_whose_silo_died_fires_on_a_survivor_at_its_time()
     {
