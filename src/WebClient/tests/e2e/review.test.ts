@@ -71,7 +71,10 @@ describe("after-action review in the browser", () => {
     await command(facilitator, "exercise.advance");
     await waitForPhase(facilitator, "orders", 1);
     await command(ardenia, "nation.submitOrder", { nation: "ARD", orderId: "sanctions", action: { kind: "imposeSanctions", nation: "BOR" } });
-    borOrderAt = (await command(borovia, "nation.submitOrder", { nation: "BOR", orderId: "mobilise", action: { kind: "mobilise" } })).lastSequence;
+    await command(borovia, "nation.submitOrder", { nation: "BOR", orderId: "mobilise", action: { kind: "mobilise" } });
+    // A team's replies count only what it may see (docs/visibility.md); the replay slider speaks the log's numbers.
+    const log = await get<Array<{ sequence: number; stream: string; event: { $type: string } }>>(facilitator, `/api/exercises/${exerciseId}/events?after=0&max=5000`);
+    borOrderAt = log.find((e) => e.stream === "nation/BOR" && e.event.$type === "nation.order-submitted")!.sequence;
     await command(facilitator, "exercise.advance");
     await waitForPhase(facilitator, "results", 1);
     await command(facilitator, "exercise.advance");
