@@ -1,4 +1,5 @@
 import type { RecordedEvent } from "../api/types";
+import { describeProposal } from "./describe";
 
 /**
  * What a team is notified of: things that ask for its attention or tell it of a decision. Its timeline holds only
@@ -73,6 +74,10 @@ export function describeNotification(recorded: RecordedEvent, name: Name, allian
       return `News: ${e.headline}`;
     case "exercise.phase-changed":
       return `Turn ${e.turn}: orders are open`;
+    case "alliance.consultation-requested":
+      return `${where}: ${name(e.member)} requested consultations${e.threat ? `: ${e.threat}` : ""}`;
+    case "alliance.draft-tabled":
+      return `${where}: ${name(e.member)} tabled a draft decision: ${describeProposal(e.proposal, name)}`;
     case "alliance.consultation-convened":
       return `${where}: consultations convened`;
     case "alliance.consultation-concluded":
