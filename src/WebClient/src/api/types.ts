@@ -317,6 +317,19 @@ export interface AllianceMemberView {
     pledgeShortfall: number;
     passedDecisions: number;
   };
+  /** The exercise clock as the alliance follows it: its deadlines are play time (wall time minus pauses). */
+  clock?: AllianceClock | null;
+}
+
+export interface AllianceClock {
+  status: ExerciseStatus | null;
+  turn: number;
+  phase: TurnPhase;
+  /** The wall-clock instant of the current pause, if paused. */
+  pausedAt: IsoInstant | null;
+  /** The total of the pauses that are over. */
+  paused: IsoDuration;
+  changedAt: IsoInstant | null;
 }
 
 export interface AllianceView {

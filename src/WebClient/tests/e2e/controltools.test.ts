@@ -107,6 +107,18 @@ describe("Control tools, the observers' dashboard and team notifications", () =>
     await text(observer.page.getByTestId("news-item").filter({ hasText: "Port fire in Dunmark" }).getByTestId("exercise-time"), "Turn 1 · planning · 1 Mar 2031, 06:00 UTC");
   });
 
+  it("alliance deadlines show the play time left, standing still while the exercise is paused", async () => {
+    const consultation = team.page.locator('[data-alliance="NCP"] [data-consultation]').filter({ hasText: "Troops massing at the border" });
+    const deadline = consultation.getByTestId("play-deadline");
+    await text(consultation, /Must convene within \d+:\d\d of play\./); // the charter's 10 minutes, counted in play
+    expect(await consultation.innerText()).not.toMatch(/2026|UTC/); // no wall-clock instant
+    await send(controlToken, "exercise.pause");
+    await text(deadline, "(paused: the clock stands still)");
+    await screenshot(team.page, "controltools-03-deadline-paused");
+    await send(controlToken, "exercise.resume");
+    await expect.poll(() => deadline.innerText()).not.toContain("paused");
+  });
+
   it("exercise control adjusts a nation only with a reason, and the team sees the reason as the cause", async () => {
     const economy = team.page.getByTestId("index-economy");
     const before = Number(await economy.innerText());
@@ -121,13 +133,13 @@ describe("Control tools, the observers' dashboard and team notifications", () =>
     await form.getByLabel("Reason (required; the team sees it as the cause)").fill("Port fire damages the economy");
     await apply.click();
     await text(form.getByRole("status"), "Republic of Ardenia adjusted: Port fire damages the economy");
-    await screenshot(page, "controltools-03-adjust-nation");
+    await screenshot(page, "controltools-04-adjust-nation");
 
     await text(economy, new RegExp(`^${before - 5}$`));
     const cause = team.page.getByTestId("message-change").filter({ hasText: "Port fire damages the economy" });
     await text(cause, "Exercise control: Port fire damages the economy");
     await text(cause, "−5 economy");
-    await screenshot(team.page, "controltools-04-team-sees-cause");
+    await screenshot(team.page, "controltools-05-team-sees-cause");
   });
 
   it("exercise control issues codes for every team at once on a sheet that prints alone", async () => {
@@ -147,7 +159,7 @@ describe("Control tools, the observers' dashboard and team notifications", () =>
     expect(await page.getByRole("tablist").isVisible()).toBe(false);
     expect(await page.getByTestId("clock").isVisible()).toBe(false);
     expect(await page.getByTestId("join-codes").isVisible()).toBe(false);
-    await screenshot(page, "controltools-05-join-sheet-print");
+    await screenshot(page, "controltools-06-join-sheet-print");
     await page.emulateMedia({ media: "screen" });
 
     const borovian = await newParticipant(browser);
@@ -175,7 +187,7 @@ describe("Control tools, the observers' dashboard and team notifications", () =>
     await text(page.getByTestId("public-decision"), "Borovian Federation joined the Northern Compact");
     await text(page.getByTestId("public-alliances"), /Northern Compact: .*Borovian Federation/);
     await text(page.getByTestId("news"), "Calm returns to the port");
-    await screenshot(page, "controltools-06-observer-dashboard");
+    await screenshot(page, "controltools-07-observer-dashboard");
 
     const main = await page.locator("main").innerText();
     for (const secret of ["Troops massing", "Port fire damages", "voted", "tabled", "Admit"]) {
@@ -197,6 +209,6 @@ describe("Control tools, the observers' dashboard and team notifications", () =>
     expect(names.length).toBeGreaterThan(0);
     expect(names.filter((n) => !READING_TOOLS.test(n))).toEqual([]);
     expect(await page.locator("main form").count()).toBe(0);
-    await screenshot(page, "controltools-07-observer-review");
+    await screenshot(page, "controltools-08-observer-review");
   });
 });

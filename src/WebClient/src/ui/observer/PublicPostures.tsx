@@ -36,7 +36,7 @@ export function PublicPostures() {
       </div>
       {changes.length > 0 && (
         <>
-          <h3>Latest changes</h3>
+          <h3 style={{ marginTop: 16 }}>Latest changes</h3>
           <ul className="feed" data-testid="posture-changes">
             {changes.map((e) => {
               const ev = e.event as unknown as { posture: ForcePosture; sanctioning: string[] };
