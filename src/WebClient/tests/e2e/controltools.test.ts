@@ -145,7 +145,7 @@ describe("Control tools, the observers' dashboard and team notifications", () =>
   it("exercise control issues codes for every team at once on a sheet that prints alone", async () => {
     const page = control.page;
     await tab(page, "Join codes");
-    await page.getByRole("button", { name: "Issue codes for all 2 teams" }).click();
+    await page.getByRole("button", { name: "New codes for all 2 teams" }).click();
     const cards = page.getByTestId("code-card");
     await expect.poll(() => cards.count()).toBe(3);
     expect(await cards.locator(".card-label").allInnerTexts()).toEqual(["Ardenian delegation", "Borovian delegation", "Observers"]);
@@ -171,13 +171,13 @@ describe("Control tools, the observers' dashboard and team notifications", () =>
   it("the observer's dashboard follows news, public postures and public alliance decisions, and nothing private", async () => {
     const page = observer.page;
     await text(page.getByTestId("role"), "Observer");
-    const ardenia = page.locator('[data-testid="public-postures"] tr[data-nation="ARD"]');
-    await text(ardenia, "Not mobilised, forces at home");
+    const ardenia = page.locator('[data-testid="nations-table"] tr[data-nation="ARD"]');
+    await text(ardenia, /Home/);
 
     await send(controlToken, "exercise.advance", { expectedTurn: 1, expectedPhase: "planning" });
     await send(teamToken, "nation.submitOrder", { orderId: "mobilise-1", action: { kind: "mobilise" } });
     await send(controlToken, "exercise.advance", { expectedTurn: 1, expectedPhase: "orders" });
-    await text(ardenia, "Mobilised, forces at home");
+    await text(ardenia, "Mobilised · home");
     await text(page.getByTestId("posture-change"), "Republic of Ardenia: Mobilised, forces at home");
 
     await send(teamToken, "alliance.tableDraft", { alliance: "NCP", draftId: "admit-bor", proposal: { kind: "admission", candidate: "BOR" } });

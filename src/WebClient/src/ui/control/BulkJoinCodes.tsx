@@ -47,7 +47,7 @@ export function BulkJoinCodes() {
             <input type="checkbox" checked={withObserver} onChange={(e) => setWithObserver(e.target.checked)} /> and one for observers
           </label>
           <button type="button" className="primary" disabled={busy} onClick={() => void issueAll()}>
-            Issue codes for all {teams.length} teams
+            New codes for all {teams.length} teams
           </button>
           {entries.length > 0 && (
             <button type="button" onClick={() => window.print()}>

@@ -2,41 +2,24 @@ import { useMemo } from "react";
 import type { ForcePosture } from "../../api/types";
 import { useExercise } from "../common";
 import { ExerciseTimeStamp } from "../ExerciseTimeStamp";
-import { describePosture } from "../Nations";
+import { NationsTable, describePosture } from "../Nations";
 
 /**
- * Every nation's public posture (where its forces are, whom it sanctions: movements and sanctions are observable),
- * and the latest changes to it. Indices, relations and orders are private and never part of this view.
+ * Every nation's public posture (the nations table shows a viewer without private access only where forces are and
+ * whom each sanctions: movements and sanctions are observable) and the latest changes to it, as they happen.
+ * Indices, relations and orders are private and never part of this view.
  */
 export function PublicPostures() {
   const { state, name } = useExercise();
   const changes = useMemo(() => state.timeline.filter((e) => e.event.$type === "nation.posture-changed").reverse().slice(0, 20), [state.timeline]);
   return (
-    <section className="panel" aria-labelledby="postures-title">
-      <h2 id="postures-title">Public postures</h2>
-      <div className="table-wrap">
-        <table data-testid="public-postures">
-          <thead>
-            <tr>
-              <th scope="col">Nation</th>
-              <th scope="col">Forces</th>
-              <th scope="col">Sanctioning</th>
-            </tr>
-          </thead>
-          <tbody>
-            {state.nations.map((n) => (
-              <tr key={n.code} data-nation={n.code}>
-                <th scope="row">{n.name}</th>
-                <td>{describePosture(n.posture, name)}</td>
-                <td>{n.sanctioning.length ? n.sanctioning.map(name).join(", ") : "no one"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {changes.length > 0 && (
-        <>
-          <h3 style={{ marginTop: 16 }}>Latest changes</h3>
+    <>
+      <NationsTable />
+      <section className="panel" aria-labelledby="posture-changes-title">
+        <h2 id="posture-changes-title">Posture changes</h2>
+        {changes.length === 0 ? (
+          <p className="empty">No nation has moved its forces or changed its sanctions yet.</p>
+        ) : (
           <ul className="feed" data-testid="posture-changes">
             {changes.map((e) => {
               const ev = e.event as unknown as { posture: ForcePosture; sanctioning: string[] };
@@ -53,8 +36,8 @@ export function PublicPostures() {
               );
             })}
           </ul>
-        </>
-      )}
-    </section>
+        )}
+      </section>
+    </>
   );
 }
