@@ -5,7 +5,9 @@ import { MessagesFeed, NewsComposer, NewsFeed, Timeline } from "./Feeds";
 import { NationsTable, OwnNation } from "./Nations";
 import { AdHocInjectForm } from "./control/AdHocInjectForm";
 import { AdjustNationForm } from "./control/AdjustNationForm";
+import { AssignTeamForm } from "./control/AssignTeamForm";
 import { BulkJoinCodes } from "./control/BulkJoinCodes";
+import { ControlledNationOrders } from "./control/ControlledNationOrders";
 import { OrdersPanel } from "./Orders";
 import { ReviewWorkspace } from "./ReviewWorkspace";
 import { Tabs, useExercise } from "./common";
@@ -50,12 +52,14 @@ export function FacilitatorConsole() {
               </div>
             ),
           },
+          { id: "orders", title: "Orders", render: () => <ControlledNationOrders /> },
           { id: "outcomes", title: "Outcomes", render: () => <OutcomesPanel /> },
           {
             id: "access",
             title: "Join codes",
             render: () => (
               <div className="stack">
+                <AssignTeamForm />
                 <BulkJoinCodes />
                 <JoinCodesPanel />
               </div>

@@ -142,13 +142,28 @@ describe("Control tools, the observers' dashboard and team notifications", () =>
     await screenshot(team.page, "controltools-05-team-sees-cause");
   });
 
+  it("exercise control assigns a team to a nation no team plays", async () => {
+    const page = control.page;
+    await tab(page, "Join codes");
+    const form = page.getByRole("form", { name: "Assign a team" });
+    const plays = form.getByLabel("Plays");
+    expect(await plays.locator("option").allInnerTexts()).toEqual(["— a nation no team plays —", "Kingdom of Calderra", "Duchy of Dunmark"]);
+    expect(await form.getByRole("button", { name: "Assign" }).isDisabled()).toBe(true);
+    await form.getByLabel("Team name").fill("Calderran delegation");
+    await plays.selectOption("CAL");
+    await form.getByRole("button", { name: "Assign" }).click();
+    await text(form.getByRole("status"), "Calderran delegation now plays Kingdom of Calderra.");
+    await expect.poll(() => plays.locator("option").allInnerTexts()).toEqual(["— a nation no team plays —", "Duchy of Dunmark"]);
+    await text(observer.page.locator('[data-testid="nations-table"] tr[data-nation="CAL"]'), "Calderran delegation");
+  });
+
   it("exercise control issues codes for every team at once on a sheet that prints alone", async () => {
     const page = control.page;
     await tab(page, "Join codes");
-    await page.getByRole("button", { name: "New codes for all 2 teams" }).click();
+    await page.getByRole("button", { name: "New codes for all 3 teams" }).click();
     const cards = page.getByTestId("code-card");
-    await expect.poll(() => cards.count()).toBe(3);
-    expect(await cards.locator(".card-label").allInnerTexts()).toEqual(["Ardenian delegation", "Borovian delegation", "Observers"]);
+    await expect.poll(() => cards.count()).toBe(4);
+    expect(await cards.locator(".card-label").allInnerTexts()).toEqual(["Ardenian delegation", "Borovian delegation", "Calderran delegation", "Observers"]);
     const borovia = cards.filter({ hasText: "Borovian delegation" });
     await text(borovia, "Team playing Borovian Federation");
     const link = await borovia.getByTestId("card-link").innerText();
@@ -168,13 +183,28 @@ describe("Control tools, the observers' dashboard and team notifications", () =>
     await borovian.context.close();
   });
 
+  it("exercise control gives orders for a nation it plays, never defaulting to one", async () => {
+    await send(controlToken, "exercise.advance", { expectedTurn: 1, expectedPhase: "planning" });
+    const page = control.page;
+    await tab(page, "Orders");
+    const picker = page.getByLabel("Give orders for");
+    expect(await picker.inputValue()).toBe("");
+    expect(await picker.locator("option").allInnerTexts()).toEqual(["— choose a nation —", "Duchy of Dunmark"]);
+    await picker.selectOption("DUN");
+    await text(page.getByTestId("orders"), "Orders for turn 1");
+    await page.getByLabel("Action", { exact: true }).selectOption("humanitarianAid");
+    await page.getByLabel("Recipient").selectOption("ARD");
+    await page.getByRole("button", { name: /Submit order/ }).click();
+    await text(page.getByTestId("submitted-orders"), "Humanitarian aid to Republic of Ardenia");
+    await screenshot(page, "controltools-06b-control-orders");
+  });
+
   it("the observer's dashboard follows news, public postures and public alliance decisions, and nothing private", async () => {
     const page = observer.page;
     await text(page.getByTestId("role"), "Observer");
     const ardenia = page.locator('[data-testid="nations-table"] tr[data-nation="ARD"]');
     await text(ardenia, /Home/);
 
-    await send(controlToken, "exercise.advance", { expectedTurn: 1, expectedPhase: "planning" });
     await send(teamToken, "nation.submitOrder", { orderId: "mobilise-1", action: { kind: "mobilise" } });
     await send(controlToken, "exercise.advance", { expectedTurn: 1, expectedPhase: "orders" });
     await text(ardenia, "Mobilised · home");
@@ -210,5 +240,9 @@ describe("Control tools, the observers' dashboard and team notifications", () =>
     expect(names.filter((n) => !READING_TOOLS.test(n))).toEqual([]);
     expect(await page.locator("main form").count()).toBe(0);
     await screenshot(page, "controltools-08-observer-review");
+  });
+
+  it("no page errors or console errors", () => {
+    expect([...control.errors, ...team.errors, ...observer.errors]).toEqual([]);
   });
 });
