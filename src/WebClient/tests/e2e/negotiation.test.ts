@@ -1,0 +1,268 @@
+import type { Browser, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, newParticipant, screenshot, type Participant } from "./support/browser";
+import { GatewayProcess } from "./support/gateway";
+
+/**
+ * The negotiation room of issue 11, in small-test: Ardenia and Borovia (teams) negotiate with Dunmark as mediator
+ * (a team here, so its screen is checked too); Calderra is a team that takes no part, and an observer watches.
+ * Ardenia convenes "Harbour talks" → both accept and state their positions → plenary, a caucus and a backchannel →
+ * the mediator tables a text → Borovia amends it → both sign the same version → in force → Borovia's cyber operation
+ * against Ardenia is a breach at adjudication. Outsiders see that the talks exist and the agreement in force, never
+ * what was said. The steps build on each other and run in order.
+ */
+
+const TALKS = "Harbour talks";
+const PLENARY = "Ardenia seeks a ceasefire at the river.";
+const CAUCUS = "Would Borovia accept observers on its side of the river?";
+const BACKCHANNEL = "Quietly: we can ease sanctions if you pull back.";
+
+async function text(locator: Locator, expected: string | RegExp, timeout = 15_000): Promise<void> {
+  await expect
+    .poll(async () => ((await locator.count()) > 0 ? await locator.first().innerText() : ""), { timeout, interval: 100 })
+    .toMatch(typeof expected === "string" ? new RegExp(expected.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) : expected);
+}
+
+/** The Harbour talks' room on a page (other sessions, such as the scenario's border talks, are left aside). */
+function room(page: Page): Locator {
+  return page.locator("[data-negotiation]").filter({ has: page.getByRole("heading", { name: TALKS, exact: true }) });
+}
+
+async function phaseOf(page: Page, expected: string): Promise<void> {
+  await text(room(page).getByTestId("negotiation-phase"), new RegExp(`^${expected}$`));
+}
+
+async function thread(page: Page, title: string | RegExp): Promise<Locator> {
+  await room(page).getByRole("tab", { name: title }).click();
+  return room(page).getByTestId("thread");
+}
+
+async function post(page: Page, channel: string | RegExp, message: string): Promise<void> {
+  const panel = await thread(page, channel);
+  const form = panel.getByRole("form");
+  await expect.poll(() => form.getByRole("button", { name: /^Send to/ }).isDisabled()).toBe(true); // empty message
+  await form.getByLabel("Message (required)").fill(message);
+  await form.getByRole("button", { name: /^Send to/ }).click();
+  await text(panel.getByTestId("negotiation-message").last(), message);
+}
+
+describe("Negotiation room: two parties and a mediator reach an agreement; outsiders see none of the talks", () => {
+  const gateway = new GatewayProcess();
+  let browser: Browser;
+  let ardenia: Participant;
+  let borovia: Participant;
+  let dunmark: Participant;
+  let calderra: Participant;
+  let observer: Participant;
+  let exerciseId = "";
+  let controlToken = "";
+  const codes: Record<string, string> = {};
+
+  async function command(token: string, type: string, args: Record<string, unknown>): Promise<{ accepted: boolean; output: string }> {
+    return await gateway.post(`/api/exercises/${exerciseId}/commands`, { commandId: `e2e-${Math.random()}`, type, args }, token);
+  }
+
+  async function token(code: string): Promise<string> {
+    return (await gateway.post<{ accessToken: string }>("/api/join", { code })).accessToken;
+  }
+
+  beforeAll(async () => {
+    await Promise.all([gateway.start(), launchBrowser().then((b) => (browser = b))]);
+    const created = await gateway.post<{ exerciseId: string; facilitatorCode: string }>("/api/exercises", { scenarioId: "small-test", name: "Negotiation room" });
+    exerciseId = created.exerciseId;
+    controlToken = await token(created.facilitatorCode);
+    for (const nation of ["ARD", "BOR", "DUN", "CAL"]) {
+      codes[nation] = (await command(controlToken, "access.issueJoinCode", { role: "team", nation })).output;
+    }
+
+    codes.observer = (await command(controlToken, "access.issueJoinCode", { role: "observer" })).output;
+    await command(controlToken, "exercise.start", {});
+    [ardenia, borovia, dunmark, calderra, observer] = await Promise.all([
+      newParticipant(browser),
+      newParticipant(browser),
+      newParticipant(browser),
+      newParticipant(browser),
+      newParticipant(browser),
+    ]);
+    await ardenia.page.goto(`${gateway.url}/?code=${codes.ARD}`);
+    await borovia.page.goto(`${gateway.url}/?code=${codes.BOR}`);
+    await dunmark.page.goto(`${gateway.url}/?code=${codes.DUN}`);
+    await calderra.page.goto(`${gateway.url}/?code=${codes.CAL}`);
+    await observer.page.goto(`${gateway.url}/?code=${codes.observer}`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await gateway.dispose();
+  });
+
+  it("a team that is not a party cannot convene talks between others: the refusal is in the domain's words", async () => {
+    const page = calderra.page;
+    await text(page.getByTestId("role"), "Team · Kingdom of Calderra");
+    const panel = page.getByTestId("negotiations");
+    await panel.getByRole("button", { name: "Convene talks" }).click();
+    const form = panel.getByRole("form", { name: "Convene talks" });
+    await form.getByLabel("Title (required)").fill("Talks about others");
+    await form.getByRole("checkbox", { name: "Kingdom of Calderra" }).uncheck();
+    await form.getByRole("checkbox", { name: "Republic of Ardenia" }).check();
+    await expect.poll(() => form.getByRole("button", { name: "Convene the talks" }).isDisabled()).toBe(true); // one party only
+    await form.getByRole("checkbox", { name: "Borovian Federation" }).check();
+    await form.getByRole("button", { name: "Convene the talks" }).click();
+    await text(form.getByTestId("problem"), "CAL may convene talks only as a party or as their mediator.");
+    expect(await form.getByTestId("problem").getAttribute("data-code")).toBe("not-a-party");
+  });
+
+  it("Ardenia convenes talks with Borovia, Dunmark mediating; both parties accept", async () => {
+    const page = ardenia.page;
+    const panel = page.getByTestId("negotiations");
+    await panel.getByRole("button", { name: "Convene talks" }).click();
+    const form = panel.getByRole("form", { name: "Convene talks" });
+    await expect.poll(() => form.getByRole("button", { name: "Convene the talks" }).isDisabled()).toBe(true); // no title, one party
+    await form.getByLabel("Title (required)").fill(TALKS);
+    await form.getByRole("checkbox", { name: "Borovian Federation" }).check();
+    await form.getByLabel("Mediator (optional)").selectOption("DUN");
+    await form.getByRole("button", { name: "Convene the talks" }).click();
+
+    for (const p of [ardenia, borovia, dunmark, calderra, observer]) {
+      await phaseOf(p.page, "Convened");
+    }
+
+    await text(room(calderra.page).getByTestId("negotiation-parties"), "Parties: Republic of Ardenia, Borovian Federation. Mediator: Duchy of Dunmark.");
+    expect(await room(dunmark.page).getByRole("button", { name: "Accept the invitation" }).count()).toBe(0); // the mediator is not invited to accept
+
+    await room(borovia.page).getByRole("button", { name: "Accept the invitation" }).click();
+    await text(room(ardenia.page).getByTestId("invitation"), "Borovian Federation: accepted");
+    await room(ardenia.page).getByRole("button", { name: "Accept the invitation" }).click();
+    await phaseOf(dunmark.page, "Opening statements");
+  });
+
+  it("each party states its position; the talks move to bargaining", async () => {
+    for (const [p, statement] of [
+      [ardenia, "Borovian forces must leave the river crossing."],
+      [borovia, "Our border guards were fired upon first."],
+    ] as const) {
+      const form = room(p.page).getByRole("form", { name: "Opening statement" });
+      await expect.poll(() => form.getByRole("button", { name: "Make the opening statement" }).isDisabled()).toBe(true);
+      await form.getByLabel("Your opening statement (required)").fill(statement);
+      await form.getByRole("button", { name: "Make the opening statement" }).click();
+      await text(room(dunmark.page).getByTestId("opening-statements"), statement);
+    }
+
+    await phaseOf(ardenia.page, "Bargaining");
+  });
+
+  it("plenary, caucus and backchannel reach exactly who may read them", async () => {
+    await post(ardenia.page, "Plenary", PLENARY);
+    await post(dunmark.page, /^Caucus: Duchy of Dunmark with Borovian Federation/, CAUCUS);
+    await post(ardenia.page, /^Backchannel: /, BACKCHANNEL);
+
+    // Borovia reads all three; the mediator reads plenary and its caucus, and has no backchannel at all.
+    await text(await thread(borovia.page, /^Backchannel: /), BACKCHANNEL);
+    await text(await thread(borovia.page, /^Caucus: .* with Borovian Federation/), CAUCUS);
+    await text(await thread(dunmark.page, "Plenary"), PLENARY);
+    expect(await room(dunmark.page).getByRole("tab", { name: /^Backchannel/ }).count()).toBe(0);
+    expect(await dunmark.page.locator("main").innerText()).not.toContain(BACKCHANNEL);
+
+    // Ardenia's own caucus with the mediator is empty: Borovia's caucus is not shown to it.
+    await text(await thread(ardenia.page, /^Caucus: .* with Republic of Ardenia/), "No messages in this channel yet.");
+    expect(await room(ardenia.page).getByRole("tab", { name: /with Borovian Federation/ }).count()).toBe(0);
+    expect(await ardenia.page.locator("main").innerText()).not.toContain(CAUCUS);
+    await screenshot(borovia.page, "negotiation-01-borovia-backchannel");
+  });
+
+  it("the mediator tables a text with typed clauses; the form waits for every clause's required fields", async () => {
+    const page = dunmark.page;
+    await room(page).getByRole("button", { name: "Table a text…" }).click();
+    const form = room(page).getByRole("form", { name: "Table the first text" });
+    const rows = form.getByTestId("clause-row");
+    await expect.poll(() => form.getByRole("button", { name: "Table the text" }).isDisabled()).toBe(true);
+    await text(form.getByTestId("text-gaps"), "clause 1: choose at least two nations for the ceasefire");
+    await rows.nth(0).getByRole("checkbox", { name: "Republic of Ardenia" }).check();
+    await rows.nth(0).getByRole("checkbox", { name: "Borovian Federation" }).check();
+
+    await form.getByRole("button", { name: "+ Humanitarian corridor" }).click();
+    await rows.nth(1).getByLabel("Through").selectOption("ARD");
+    await form.getByRole("button", { name: "+ Confidence-building measure" }).click();
+    await rows.nth(2).getByLabel("Measure").selectOption("hotline");
+    await rows.nth(2).getByRole("checkbox", { name: "Republic of Ardenia" }).check();
+    await rows.nth(2).getByRole("checkbox", { name: "Borovian Federation" }).check();
+    await form.getByRole("button", { name: "Table the text" }).click();
+
+    for (const p of [ardenia, borovia, dunmark]) {
+      await phaseOf(p.page, "Drafting");
+      const current = room(p.page).getByTestId("text-version");
+      await text(current, "version 1, tabled by Duchy of Dunmark");
+      await text(current, "Ceasefire between Republic of Ardenia, Borovian Federation");
+      await text(current, "Humanitarian corridor through Republic of Ardenia");
+      await text(current, "Hotline: Republic of Ardenia, Borovian Federation");
+    }
+  });
+
+  it("Borovia amends the text; the clause history shows who changed which clause", async () => {
+    const page = borovia.page;
+    await room(page).getByRole("button", { name: "Amend or counter-propose…" }).click();
+    const form = room(page).getByRole("form", { name: "Amend version 1" });
+    await form.getByTestId("clause-row").nth(2).getByLabel("Measure").selectOption("advanceNoticeOfExercises");
+    await form.getByLabel("Note (optional)").fill("Notice of exercises instead of a hotline");
+    await form.getByRole("button", { name: "Table version 2" }).click();
+
+    const history = room(ardenia.page).getByTestId("clause-history");
+    await text(history, "Version 2 by Borovian Federation — “Notice of exercises instead of a hotline”");
+    await text(history, "Changed: Hotline: Republic of Ardenia, Borovian Federation → Advance notice of exercises: Republic of Ardenia, Borovian Federation");
+    await text(room(ardenia.page).getByTestId("text-version"), "version 2, tabled by Borovian Federation");
+  });
+
+  it("both parties sign the same version and the agreement enters into force", async () => {
+    await room(ardenia.page).getByRole("button", { name: "Sign version 2" }).click();
+    await text(room(borovia.page).locator('[data-testid="signatures"] [data-party="ARD"]'), "signed version 2");
+    await phaseOf(dunmark.page, "Signature");
+    expect(await room(dunmark.page).getByRole("button", { name: /^Sign/ }).count()).toBe(0); // the mediator never signs
+
+    await room(borovia.page).getByRole("button", { name: "Sign version 2" }).click();
+    for (const p of [ardenia, borovia, dunmark, calderra, observer]) {
+      await phaseOf(p.page, "In force");
+    }
+
+    await text(room(ardenia.page).getByTestId("text-version"), "Agreement in force — version 2");
+    const shot = await screenshot(ardenia.page, "negotiation-02-ardenia-room-in-force");
+    expect(shot).toMatch(/\.png$/);
+  });
+
+  it("a team that is no party and an observer see that the talks exist and the agreement, never what was said", async () => {
+    for (const p of [calderra, observer]) {
+      const main = await p.page.locator("main").innerText();
+      for (const secret of [PLENARY, CAUCUS, BACKCHANNEL, "Borovian forces must leave the river crossing."]) {
+        expect(main).not.toContain(secret);
+      }
+
+      const talks = room(p.page);
+      await text(talks.getByTestId("text-version"), "Ceasefire between Republic of Ardenia, Borovian Federation"); // public once in force
+      expect(await talks.getByRole("tab").count()).toBe(0); // no channels at all
+      expect(await talks.getByRole("button").count()).toBe(0); // no action controls in the room
+    }
+
+    expect(await observer.page.getByTestId("negotiations").getByRole("button").count()).toBe(0); // not even "Convene talks"
+    expect(await observer.page.getByTestId("negotiations").getByRole("textbox").count()).toBe(0);
+    await screenshot(observer.page, "negotiation-03-observer");
+  });
+
+  it("Borovia's cyber operation against Ardenia breaches the ceasefire and the room shows the breach", async () => {
+    const bor = await token(codes.BOR!);
+    await command(controlToken, "exercise.advance", {}); // planning → orders
+    // The nations open their orders once the exercise's delivery reaches them: ask until Borovia's order is taken.
+    const order = { orderId: "hack", action: { kind: "cyberOperation", nation: "ARD" } };
+    await expect.poll(async () => await command(bor, "nation.submitOrder", order).then((r) => r.accepted, () => false), { timeout: 15_000 }).toBe(true);
+    await command(controlToken, "exercise.advance", {}); // orders → adjudication → results
+
+    for (const p of [ardenia, borovia, dunmark]) {
+      await phaseOf(p.page, "Breached");
+      await text(room(p.page).getByTestId("breach"), "Borovian Federation breached “Ceasefire between Republic of Ardenia, Borovian Federation”");
+    }
+
+    expect(await calderra.page.locator("main").innerText()).not.toContain("breached “");
+    await screenshot(dunmark.page, "negotiation-04-mediator-breach");
+    for (const p of [ardenia, borovia, dunmark, calderra, observer]) {
+      expect(p.errors).toEqual([]);
+    }
+  });
+});
