@@ -28,7 +28,7 @@ export function InvitationAnswers({ view, table, actor }: { view: NegotiationVie
           const r = table.responses.find((x) => x.party === p.code);
           return (
             <li key={p.code}>
-              {partyName(p.code)}: {r ? (r.accepted ? `accepted (${name(r.by)})` : `declined (${name(r.by)}): ${r.reason ?? ""}`) : "no answer yet"}
+              {partyName(p.code)}: {r ? `${r.accepted ? "accepted" : "declined"}${r.by !== p.code ? ` (${name(r.by)})` : ""}${r.accepted ? "" : `: ${r.reason ?? ""}`}` : "no answer yet"}
             </li>
           );
         })}

@@ -26,7 +26,8 @@ export function OpeningStatements({ view, table, actor }: { view: NegotiationVie
       <h4>Opening statements</h4>
       {table.openingStatements.map((s) => (
         <p key={s.party}>
-          <strong>{partyName(s.party)}</strong> <span className="hint">({name(s.by)})</span>: {s.text}
+          <strong>{partyName(s.party)}</strong>
+          {s.by !== s.party && <span className="hint"> ({name(s.by)})</span>}: {s.text}
         </p>
       ))}
       {pending.length > 0 && (

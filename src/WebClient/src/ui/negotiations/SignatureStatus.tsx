@@ -33,7 +33,7 @@ export function SignatureStatus({ view, table, actor, current }: { view: Negotia
               ) : (
                 <span className="tag">not signed</span>
               )}
-              {onCurrent && <span className="hint"> by {name(onCurrent.by)}</span>}
+              {onCurrent && onCurrent.by !== p.code && <span className="hint"> by {name(onCurrent.by)}</span>}
             </li>
           );
         })}
