@@ -54,6 +54,8 @@ describe("Negotiation room: two parties and a mediator reach an agreement; outsi
   let dunmark: Participant;
   let calderra: Participant;
   let observer: Participant;
+  let control: Participant;
+  let facilitatorCode = "";
   let exerciseId = "";
   let controlToken = "";
   const codes: Record<string, string> = {};
@@ -69,15 +71,16 @@ describe("Negotiation room: two parties and a mediator reach an agreement; outsi
   beforeAll(async () => {
     await Promise.all([gateway.start(), launchBrowser().then((b) => (browser = b))]);
     const created = await gateway.post<{ exerciseId: string; facilitatorCode: string }>("/api/exercises", { scenarioId: "small-test", name: "Negotiation room" });
-    exerciseId = created.exerciseId;
-    controlToken = await token(created.facilitatorCode);
+    ({ exerciseId, facilitatorCode } = created);
+    controlToken = await token(facilitatorCode);
     for (const nation of ["ARD", "BOR", "DUN", "CAL"]) {
       codes[nation] = (await command(controlToken, "access.issueJoinCode", { role: "team", nation })).output;
     }
 
     codes.observer = (await command(controlToken, "access.issueJoinCode", { role: "observer" })).output;
     await command(controlToken, "exercise.start", {});
-    [ardenia, borovia, dunmark, calderra, observer] = await Promise.all([
+    [ardenia, borovia, dunmark, calderra, observer, control] = await Promise.all([
+      newParticipant(browser),
       newParticipant(browser),
       newParticipant(browser),
       newParticipant(browser),
@@ -261,7 +264,33 @@ describe("Negotiation room: two parties and a mediator reach an agreement; outsi
 
     expect(await calderra.page.locator("main").innerText()).not.toContain("breached “");
     await screenshot(dunmark.page, "negotiation-04-mediator-breach");
-    for (const p of [ardenia, borovia, dunmark, calderra, observer]) {
+  });
+
+  it("exercise control reads every channel and may rule the breach unfounded, with a reason; the agreement is back in force", async () => {
+    const page = control.page;
+    await page.goto(`${gateway.url}/?code=${facilitatorCode}`);
+    await text(page.getByTestId("role"), "Exercise control");
+    await page.getByRole("tab", { name: "Negotiations" }).click();
+    await phaseOf(page, "Breached");
+    await text(await thread(page, /^Backchannel: /), BACKCHANNEL);
+    await text(await thread(page, /^Caucus: .* with Borovian Federation/), CAUCUS);
+    // Control acts as the mediator by default (no team is assigned to Dunmark in the scenario); parties' teams are marked.
+    const actsAs = room(page).getByLabel("Exercise control acts as");
+    expect(await actsAs.inputValue()).toBe("DUN");
+    expect(await actsAs.locator("option", { hasText: "played by a team" }).allInnerTexts()).toEqual([
+      "Republic of Ardenia (played by a team)",
+      "Borovian Federation (played by a team)",
+    ]);
+
+    const form = room(page).getByRole("form", { name: "Rule the breach unfounded" });
+    await expect.poll(() => form.getByRole("button", { name: "Rule unfounded" }).isDisabled()).toBe(true); // a reason is required
+    await form.getByLabel("Reason for ruling it unfounded (required)").fill("The intrusion came from a criminal group, not the state.");
+    await form.getByRole("button", { name: "Rule unfounded" }).click();
+    await text(room(ardenia.page).getByTestId("breach"), "ruled unfounded");
+    await text(room(ardenia.page).getByTestId("breach"), "Ruling: The intrusion came from a criminal group, not the state.");
+    await phaseOf(borovia.page, "In force");
+    await screenshot(page, "negotiation-05-control-full-view");
+    for (const p of [ardenia, borovia, dunmark, calderra, observer, control]) {
       expect(p.errors).toEqual([]);
     }
   });
