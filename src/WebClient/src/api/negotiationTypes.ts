@@ -134,3 +134,12 @@ export interface NegotiationView {
   agreement: TextVersion | null;
   table: NegotiationTableView | null;
 }
+
+/** A session's definition as events carry it (exercise.negotiation-registered, negotiation.convened). */
+export interface NegotiationDefinitionLike {
+  id: string;
+  title: string;
+  parties: NegotiationParty[];
+  mediator: string | null;
+  secret: boolean;
+}

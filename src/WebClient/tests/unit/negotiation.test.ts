@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { NegotiationView } from "../../src/api/negotiationTypes";
+import { describeNegotiationEvent } from "../../src/state/negotiationEvents";
 import { needsSnapshot } from "../../src/state/project";
 import { channelKey, clauseGaps, describeClause, newClause, partiesOf, textGaps, writableChannels } from "../../src/state/negotiation";
 
@@ -94,5 +95,18 @@ describe("negotiation state comes from snapshots", () => {
     };
     expect(needsSnapshot([recorded], { role: "team", nation: "ARD", fullView: false })).toBe(true);
     expect(needsSnapshot([{ ...recorded, stream: "exercise", event: { $type: "exercise.started" } }], { role: "team", nation: "ARD", fullView: false })).toBe(false);
+  });
+});
+
+describe("negotiation events in the timeline", () => {
+  const name = (code: string) => ({ ARD: "Ardenia", BOR: "Borovia", DUN: "Dunmark" })[code] ?? code;
+
+  it("read in words, naming the nations, never quoting a message", () => {
+    const posted = { $type: "negotiation.message-posted", messageId: "m-1", channel: { kind: "backchannel", party: "ARD", other: "BOR" }, by: "ARD", text: "secret words" };
+    expect(describeNegotiationEvent(posted, "Talks", name)).toBe("Talks: Ardenia wrote in Backchannel: Ardenia – Borovia");
+    expect(describeNegotiationEvent({ $type: "negotiation.phase-changed", phase: "inForce", reason: "every party signed version 2" }, "Talks", name)).toBe(
+      "Talks: now In force — every party signed version 2",
+    );
+    expect(describeNegotiationEvent({ $type: "alliance.vote-cast" }, "Talks", name)).toBeNull();
   });
 });
