@@ -24,8 +24,8 @@ async function text(locator: Locator, expected: string | RegExp, timeout = 15_00
 }
 
 /** The Harbour talks' room on a page (other sessions, such as the scenario's border talks, are left aside). */
-function room(page: Page): Locator {
-  return page.locator("[data-negotiation]").filter({ has: page.getByRole("heading", { name: TALKS, exact: true }) });
+function room(page: Page, title = TALKS): Locator {
+  return page.locator("[data-negotiation]").filter({ has: page.getByRole("heading", { name: title, exact: true }) });
 }
 
 async function phaseOf(page: Page, expected: string): Promise<void> {
@@ -201,7 +201,13 @@ describe("Negotiation room: two parties and a mediator reach an agreement; outsi
     }
   });
 
-  it("Borovia amends the text; the clause history shows who changed which clause", async () => {
+  it("Borovia amends the text; the clause history shows who changed which clause; Ardenia's late amendment is refused naming the current version", async () => {
+    // Ardenia starts amending version 1 too.
+    await room(ardenia.page).getByRole("button", { name: "Amend or counter-propose…" }).click();
+    const late = room(ardenia.page).getByRole("form", { name: "Amend version 1" });
+    await late.getByRole("button", { name: "+ Humanitarian corridor" }).click();
+    await late.getByTestId("clause-row").nth(3).getByLabel("Through").selectOption("BOR");
+
     const page = borovia.page;
     await room(page).getByRole("button", { name: "Amend or counter-propose…" }).click();
     const form = room(page).getByRole("form", { name: "Amend version 1" });
@@ -213,6 +219,15 @@ describe("Negotiation room: two parties and a mediator reach an agreement; outsi
     await text(history, "Version 2 by Borovian Federation — “Notice of exercises instead of a hotline”");
     await text(history, "Changed: Hotline: Republic of Ardenia, Borovian Federation → Advance notice of exercises: Republic of Ardenia, Borovian Federation");
     await text(room(ardenia.page).getByTestId("text-version"), "version 2, tabled by Borovian Federation");
+
+    // Ardenia's draft survived the new version; tabling it is refused in the rules' words, naming version 2.
+    await text(late.getByTestId("text-overtaken"), "Version 2 was tabled by someone else while you were drafting.");
+    await late.getByRole("button", { name: "Table version 2" }).click();
+    await text(late.getByTestId("problem"), "Version 1 has been superseded; the current text is version 2.");
+    expect(await late.getByTestId("problem").getAttribute("data-code")).toBe("superseded-version");
+    await text(late.getByTestId("problem-allowed"), "version 2");
+    await screenshot(ardenia.page, "negotiation-02a-superseded-refusal");
+    await late.getByRole("button", { name: "Cancel" }).click();
   });
 
   it("both parties sign the same version and the agreement enters into force", async () => {
@@ -290,6 +305,21 @@ describe("Negotiation room: two parties and a mediator reach an agreement; outsi
     await text(room(ardenia.page).getByTestId("breach"), "Ruling: The intrusion came from a criminal group, not the state.");
     await phaseOf(borovia.page, "In force");
     await screenshot(page, "negotiation-05-control-full-view");
+  });
+
+  it("Borovia declines the scenario's border talks, with the reason it must give; they collapse for everyone", async () => {
+    const border = room(borovia.page, "Border talks");
+    await border.getByRole("button", { name: "Decline…" }).click();
+    const form = border.getByRole("form", { name: "Decline the invitation" });
+    await expect.poll(() => form.getByRole("button", { name: "Decline the invitation" }).isDisabled()).toBe(true);
+    await form.getByLabel("Reason for declining (required)").fill("Not while shots are fired at the border.");
+    await form.getByRole("button", { name: "Decline the invitation" }).click();
+    for (const p of [ardenia, borovia, dunmark, calderra, observer, control]) {
+      await text(room(p.page, "Border talks").getByTestId("negotiation-phase"), /^Collapsed$/);
+    }
+
+    await text(room(ardenia.page, "Border talks").getByTestId("invitation"), "Borovian Federation: declined: Not while shots are fired at the border.");
+    expect(await room(ardenia.page, "Border talks").getByRole("button").count()).toBe(0); // nothing left to do in collapsed talks
     for (const p of [ardenia, borovia, dunmark, calderra, observer, control]) {
       expect(p.errors).toEqual([]);
     }

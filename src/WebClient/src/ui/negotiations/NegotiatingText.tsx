@@ -28,7 +28,7 @@ export function NegotiatingText({ view, table, actor }: { view: NegotiationView;
           {current ? "Amend or counter-propose…" : "Table a text…"}
         </button>
       )}
-      {mayDraft && editing && <ProposeTextForm key={current?.number ?? 0} view={view} actor={actor} current={current} onDone={() => setEditing(false)} />}
+      {mayDraft && editing && <ProposeTextForm view={view} actor={actor} current={current} onDone={() => setEditing(false)} />}
       {current && <SignatureStatus view={view} table={table} actor={actor} current={current.number} />}
       {table.versions.length > 0 && <ClauseHistory versions={table.versions} />}
     </section>

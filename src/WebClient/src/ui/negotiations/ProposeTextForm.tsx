@@ -14,12 +14,21 @@ import { useSessionCommand } from "./useSessionCommand";
  */
 export function ProposeTextForm({ view, actor, current, onDone }: { view: NegotiationView; actor: NegotiationActor; current: TextVersion | null; onDone: () => void }) {
   const { send, busy, problem } = useSessionCommand(view.id, actor.actor, actor.isControl);
+  // The version this draft starts from stays fixed while the author works: if another version is tabled meanwhile,
+  // the server refuses this one naming the current version, and the author may start again from it.
+  const [base, setBase] = useState<TextVersion | null>(current);
   const [clauses, setClauses] = useState<Clause[]>(() => current?.clauses ?? [newClause("ceasefire", [])]);
   const [duration, setDuration] = useState(current?.durationTurns ? String(current.durationTurns) : "");
   const [note, setNote] = useState("");
+  const restart = () => {
+    setBase(current);
+    setClauses(current?.clauses ?? [newClause("ceasefire", [])]);
+    setDuration(current?.durationTurns ? String(current.durationTurns) : "");
+  };
   const bound = [...new Set(view.parties.flatMap((p) => p.nations))];
   const gaps = textGaps(clauses, duration);
-  const label = current ? `Amend version ${current.number}` : "Table the first text";
+  const label = base ? `Amend version ${base.number}` : "Table the first text";
+  const overtaken = (current?.number ?? 0) !== (base?.number ?? 0);
   return (
     <form
       className="sub propose"
@@ -27,7 +36,7 @@ export function ProposeTextForm({ view, actor, current, onDone }: { view: Negoti
       onSubmit={(e) => {
         e.preventDefault();
         void send(NEGOTIATION_COMMANDS.propose, {
-          basedOn: current?.number ?? 0,
+          basedOn: base?.number ?? 0,
           clauses,
           durationTurns: duration.trim() ? Number(duration) : null,
           note: note.trim() || null,
@@ -35,6 +44,14 @@ export function ProposeTextForm({ view, actor, current, onDone }: { view: Negoti
       }}
     >
       <h4>{label}</h4>
+      {overtaken && current && (
+        <div className="notice" role="status" data-testid="text-overtaken">
+          Version {current.number} was tabled by someone else while you were drafting.{" "}
+          <button type="button" className="small" onClick={restart}>
+            Start again from version {current.number}
+          </button>
+        </div>
+      )}
       <ClauseEditor clauses={clauses} onChange={setClauses} bound={bound} />
       <div className="row">
         <Field label="Duration in turns (optional)" hint="Empty: no end date.">
@@ -49,7 +66,7 @@ export function ProposeTextForm({ view, actor, current, onDone }: { view: Negoti
       )}
       <div className="actions">
         <button type="submit" className="primary" disabled={busy || gaps.length > 0}>
-          {current ? `Table version ${current.number + 1}` : "Table the text"}
+          {base ? `Table version ${base.number + 1}` : "Table the text"}
         </button>
         <button type="button" className="small" onClick={onDone}>
           Cancel
