@@ -45,7 +45,7 @@ export function ProposeTextForm({ view, actor, current, onDone }: { view: Negoti
     >
       <h4>{label}</h4>
       {overtaken && current && (
-        <div className="notice" role="status" data-testid="text-overtaken">
+        <div className="notice warn" role="status" data-testid="text-overtaken">
           Version {current.number} was tabled by someone else while you were drafting.{" "}
           <button type="button" className="small" onClick={restart}>
             Start again from version {current.number}
