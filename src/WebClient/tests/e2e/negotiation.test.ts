@@ -314,6 +314,17 @@ describe("Negotiation room: two parties and a mediator reach an agreement; outsi
     await screenshot(page, "negotiation-05-control-full-view");
   });
 
+  it("on a phone the room fits the screen: no sideways scrolling", async () => {
+    const phone = await newParticipant(browser, { width: 390, height: 844 });
+    await phone.page.goto(`${gateway.url}/?code=${codes.BOR}`);
+    await phaseOf(phone.page, "In force");
+    await room(phone.page).getByRole("tab", { name: /^Backchannel/ }).click();
+    expect(await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await roomShot(phone.page, "negotiation-06-phone-room");
+    expect(phone.errors).toEqual([]);
+    await phone.context.close();
+  });
+
   it("Borovia declines the scenario's border talks, with the reason it must give; they collapse for everyone", async () => {
     const border = room(borovia.page, "Border talks");
     await border.getByRole("button", { name: "Decline…" }).click();
