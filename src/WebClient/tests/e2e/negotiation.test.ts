@@ -338,6 +338,22 @@ describe("Negotiation room: two parties and a mediator reach an agreement; outsi
 
     await text(room(ardenia.page, "Border talks").getByTestId("invitation"), "Borovian Federation: declined: Not while shots are fired at the border.");
     expect(await room(ardenia.page, "Border talks").getByRole("button").count()).toBe(0); // nothing left to do in collapsed talks
+  });
+
+  it("the mediator concludes the agreement with a reason; the parties have no such control", async () => {
+    expect(await room(ardenia.page).getByRole("button", { name: "Conclude the agreement…" }).count()).toBe(0);
+    const talks = room(dunmark.page);
+    await talks.getByRole("button", { name: "Conclude the agreement…" }).click();
+    const form = talks.getByRole("form", { name: "Conclude the agreement" });
+    await expect.poll(() => form.getByRole("button", { name: "Conclude", exact: true }).isDisabled()).toBe(true);
+    await form.getByLabel("Why it is concluded (required, shown to everyone)").fill("Both sides withdrew; the corridor is open.");
+    await form.getByRole("button", { name: "Conclude", exact: true }).click();
+    for (const p of [ardenia, borovia, dunmark, calderra, observer, control]) {
+      await phaseOf(p.page, "Concluded");
+    }
+
+    await text(room(borovia.page), "Both sides withdrew; the corridor is open.");
+    expect(await room(borovia.page).getByRole("button", { name: /^Send to/ }).count()).toBe(0); // no more messages once concluded
     for (const p of [ardenia, borovia, dunmark, calderra, observer, control]) {
       expect(p.errors).toEqual([]);
     }

@@ -4,7 +4,9 @@ import { useExercise } from "../common";
 import { AgreementText } from "./AgreementText";
 import { BreachList } from "./BreachList";
 import { ChannelThreads } from "./ChannelThreads";
+import { ConcludeForm } from "./ConcludeForm";
 import { InvitationAnswers } from "./InvitationAnswers";
+import { MandateForm } from "./MandateForm";
 import { NegotiatingText } from "./NegotiatingText";
 import { OpeningStatements } from "./OpeningStatements";
 import { PhaseTrack } from "./PhaseTrack";
@@ -47,8 +49,10 @@ export function NegotiationRoom({ view }: { view: NegotiationView }) {
             <ChannelThreads view={view} table={table} actor={actor} />
             <NegotiatingText view={view} table={table} actor={actor} />
           </div>
+          <MandateForm view={view} table={table} actor={actor} />
           <BreachList view={view} table={table} actor={actor} />
           <WalkOutForm view={view} actor={actor} />
+          <ConcludeForm view={view} actor={actor} />
         </>
       )}
     </article>

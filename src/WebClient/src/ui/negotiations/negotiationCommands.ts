@@ -13,6 +13,7 @@ export const NEGOTIATION_COMMANDS = {
   walkOut: "negotiation.walkOut",
   ruleBreachUnfounded: "negotiation.ruleBreachUnfounded",
   conclude: "negotiation.conclude",
+  ruleMandate: "negotiation.ruleMandate",
 } as const;
 
 /** Sends one command for this session, the acting nation filled in; resolves true when it was accepted. */
