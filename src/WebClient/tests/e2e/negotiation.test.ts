@@ -358,4 +358,48 @@ describe("Negotiation room: two parties and a mediator reach an agreement; outsi
       expect(p.errors).toEqual([]);
     }
   });
+
+  it("exercise control plays both parties of talks between its nations: a peacekeeping text is signed only once it has a mandate", async () => {
+    const session = "quay-talks";
+    const as = (nation: string, type: string, args: Record<string, unknown>) => command(controlToken, type, { session, as: nation, ...args });
+    await command(controlToken, "negotiation.convene", { talks: { id: session, title: "Quay talks", parties: ["CAL", "DUN"] } });
+    for (const nation of ["CAL", "DUN"]) {
+      await expect.poll(async () => (await as(nation, "negotiation.respond", { party: nation, accept: true }).then((r) => r.accepted, () => false))).toBe(true);
+    }
+
+    for (const nation of ["CAL", "DUN"]) {
+      await as(nation, "negotiation.openingStatement", { party: nation, text: `${nation} wants the quay reopened.` });
+    }
+
+    const page = control.page;
+    const quay = room(page, "Quay talks");
+    await text(quay.getByTestId("negotiation-phase"), /^Bargaining$/);
+    await quay.getByLabel("Exercise control acts as").selectOption("CAL");
+    await quay.getByRole("button", { name: "Table a text…" }).click();
+    const form = quay.getByRole("form", { name: "Table the first text" });
+    await form.getByTestId("clause-row").nth(0).getByLabel("Kind").selectOption("peacekeepingDeployment");
+    await form.getByTestId("clause-row").nth(0).getByLabel("Host nation").selectOption("CAL");
+    await form.getByRole("button", { name: "Table the text" }).click();
+    await text(quay.getByTestId("text-version"), "Peacekeeping deployment to Kingdom of Calderra");
+
+    // Signing without a mandate is refused in the rules' words, naming the clause.
+    await quay.getByRole("button", { name: "Sign version 1" }).click();
+    const refusal = quay.getByTestId("signatures").getByTestId("problem");
+    await text(refusal, "(Peacekeeping deployment to CAL) has no mandate");
+    expect(await refusal.getAttribute("data-code")).toBe("no-mandate");
+
+    const mandate = quay.getByRole("form", { name: "Give the peacekeeping deployment a mandate" });
+    await mandate.getByLabel("Mandate for peacekeeping in Kingdom of Calderra: reason (required)").fill("UN Security Council resolution 9999.");
+    await mandate.getByRole("button", { name: "Give the mandate" }).click();
+    await text(quay, "Mandates: Kingdom of Calderra (UN Security Council resolution 9999.)");
+    await quay.getByRole("button", { name: "Sign version 1" }).click();
+    await text(quay.locator('[data-testid="signatures"] [data-party="CAL"]'), "signed version 1");
+    await quay.getByLabel("Exercise control acts as").selectOption("DUN");
+    await quay.getByRole("button", { name: "Sign version 1" }).click();
+    await text(quay.getByTestId("negotiation-phase"), /^In force$/);
+    await roomShot(page, "negotiation-07-control-mandate", "Quay talks");
+    for (const p of [ardenia, borovia, dunmark, calderra, observer, control]) {
+      expect(p.errors).toEqual([]);
+    }
+  });
 });
