@@ -4,6 +4,7 @@ import { JoinCodesPanel, MselPanel, OutcomesPanel } from "./Control";
 import { MessagesFeed, NewsComposer, NewsFeed, Timeline } from "./Feeds";
 import { NationsTable, OwnNation } from "./Nations";
 import { AdHocInjectForm } from "./control/AdHocInjectForm";
+import { NegotiationsPanel } from "./negotiations/NegotiationsPanel";
 import { OrdersPanel } from "./Orders";
 import { ReviewWorkspace } from "./ReviewWorkspace";
 import { Tabs, useExercise } from "./common";
@@ -40,6 +41,7 @@ export function FacilitatorConsole() {
           { id: "outcomes", title: "Outcomes", render: () => <OutcomesPanel /> },
           { id: "access", title: "Join codes", render: () => <JoinCodesPanel /> },
           { id: "alliances", title: "Alliances", render: () => <AlliancesPanel /> },
+          { id: "negotiations", title: "Negotiations", render: () => <NegotiationsPanel /> },
           { id: "timeline", title: "Timeline", render: () => <Timeline /> },
           { id: "review", title: "Review", render: () => <ReviewWorkspace /> },
         ]}
@@ -73,6 +75,7 @@ export function TeamConsole() {
           <NewsFeed />
         </div>
       </div>
+      <NegotiationsPanel />
     </>
   );
 }
@@ -91,6 +94,7 @@ export function ObserverView() {
           <AlliancesPanel />
         </div>
       </div>
+      <NegotiationsPanel />
       {state.viewer.fullView && <Timeline />}
       {state.viewer.fullView && <ReviewWorkspace />}
     </>
