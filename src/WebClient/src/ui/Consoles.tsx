@@ -8,6 +8,7 @@ import { AdjustNationForm } from "./control/AdjustNationForm";
 import { AssignTeamForm } from "./control/AssignTeamForm";
 import { BulkJoinCodes } from "./control/BulkJoinCodes";
 import { ControlledNationOrders } from "./control/ControlledNationOrders";
+import { NegotiationsPanel } from "./negotiations/NegotiationsPanel";
 import { OrdersPanel } from "./Orders";
 import { ReviewWorkspace } from "./ReviewWorkspace";
 import { Tabs, useExercise } from "./common";
@@ -66,6 +67,7 @@ export function FacilitatorConsole() {
             ),
           },
           { id: "alliances", title: "Alliances", render: () => <AlliancesPanel /> },
+          { id: "negotiations", title: "Negotiations", render: () => <NegotiationsPanel /> },
           { id: "timeline", title: "Timeline", render: () => <Timeline /> },
           { id: "review", title: "Review", render: () => <ReviewWorkspace /> },
         ]}
@@ -100,6 +102,7 @@ export function TeamConsole() {
           <NewsFeed />
         </div>
       </div>
+      <NegotiationsPanel />
     </>
   );
 }
@@ -121,6 +124,7 @@ export function ObserverView() {
           </div>
         </div>
       )}
+      <NegotiationsPanel />
       {state.viewer.fullView && <Timeline />}
       {state.viewer.fullView && <ReviewWorkspace />}
     </>
