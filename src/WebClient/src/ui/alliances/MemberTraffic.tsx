@@ -96,8 +96,8 @@ export function MemberTraffic({ alliance, member: m }: { alliance: AllianceView;
           ))}
           {m.collectiveDefence.map((i) => (
             <div key={i.id} className="msg" data-kind="brief">
-              <strong>Invoked</strong> after {name(i.attacker)}'s attack on {name(i.victim)}; responses due within <PlayDeadline at={i.responsesDue} clock={m.clock} />
-              {i.closed ? " (closed)" : ""}.
+              <strong>Invoked</strong> after {name(i.attacker)}'s attack on {name(i.victim)}; {i.closed ? "responses closed" : <>responses due within <PlayDeadline at={i.responsesDue} clock={m.clock} /></>}
+.
               <div className="hint">
                 Responded: {Object.values(i.responses).map((r) => `${name(r.member)} (${r.kind})`).join(", ") || "none"}
                 {i.freeRiders.length > 0 && `; no response: ${i.freeRiders.map(name).join(", ")}`}
@@ -114,7 +114,7 @@ export function MemberTraffic({ alliance, member: m }: { alliance: AllianceView;
           <ul>
             {m.pledges.map((p) => (
               <li key={p.id}>
-                {name(p.member)}: {p.delivered} of {p.amount} {p.resource} delivered, due within <PlayDeadline at={p.dueBy} clock={m.clock} />
+                {name(p.member)}: {p.delivered} of {p.amount} {p.resource} delivered, {p.fellDue ? "fell due" : <>due within <PlayDeadline at={p.dueBy} clock={m.clock} /></>}
                 {p.fellDue && p.delivered < p.amount ? <span className="tag bad">shortfall</span> : null}
               </li>
             ))}
