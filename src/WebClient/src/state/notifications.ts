@@ -14,6 +14,7 @@ const ALWAYS = new Set([
   "exercise.consultation-prompted",
   "exercise.armed-attack-reported",
   "exercise.ended",
+  "exercise.deadline-extended",
   "nation.changed",
   "alliance.consultation-convened",
   "alliance.consultation-concluded",
