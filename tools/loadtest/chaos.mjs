@@ -127,9 +127,28 @@ const senders = senderNames.map(({ g, name }) => sender(g, name));
 // ---- rounds ----
 const results = [];
 const restarted = [];
+// How each silo was started, so it can be started again the same way (its ports included).
+const commandLines = siloPids.map((pid) => ({ argv: readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean), cwd: readlinkSync(`/proc/${pid}/cwd`) }));
+const alive = (pid) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+let leftOnTheirOwn = 0;
+process.on('exit', () => restarted.forEach((child) => child.kill('SIGKILL'))); // whatever happens, leave no silo behind
+const killing = new Set(); // the silo this round killed: restarted by the round, not by the supervisor
+const startSilo = (index, label) => {
+  const { argv, cwd } = commandLines[index];
+  const out = openSync(`${logDir}/chaos-silo-${index + 1}-${label}.log`, 'a');
+  const child = spawn(argv[0], argv.slice(1), { cwd, stdio: ['ignore', out, out] });
+  restarted.push(child);
+  siloPids[index] = child.pid;
+};
+// As systemd or Kubernetes would: a silo that stopped by itself (one declared dead while starved of CPU shuts itself
+// down, as Orleans requires) is started again, and counted.
+const supervise = () => siloPids.forEach((pid, index) => {
+  if (!killing.has(index) && !alive(pid)) { leftOnTheirOwn++; log(`silo ${index + 1} (pid ${pid}) stopped by itself; starting it again`); startSilo(index, `supervised-${leftOnTheirOwn}`); }
+});
 const waitFor = async (what, predicate, seconds) => {
   const until = performance.now() + seconds * 1000;
   while (!predicate()) {
+    supervise();
     if (performance.now() > until) throw new Error(`timed out after ${seconds}s waiting for ${what}`);
     await delay(250);
   }
@@ -140,21 +159,18 @@ for (let round = 1; round <= rounds; round++) {
   await waitFor(`${siloPids.length} active silos`, () => activeSilos() === siloPids.length, 180);
   const index = Math.floor(random() * siloPids.length);
   const pid = siloPids[index];
-  const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
-  const cwd = readlinkSync(`/proc/${pid}/cwd`);
-  const port = Number(argv.find((a) => a.startsWith('--Cluster:SiloPort=')).split('=')[1]);
+  const port = Number(commandLines[index].argv.find((a) => a.startsWith('--Cluster:SiloPort=')).split('=')[1]);
   const generation = sql(`SELECT Generation FROM OrleansMembershipTable WHERE DeploymentId = '${clusterId}' AND Port = ${port} AND Status = 3`);
   const ackedBefore = acknowledged.size;
   const killedAt = performance.now();
+  killing.add(index);
   process.kill(pid, 'SIGKILL');
   // Recovered: every sender has had a command acknowledged that it sent after the kill.
   await waitFor('every sender to be served after the kill', () => senderNames.every(({ name }) => [...acknowledged.values()].some((a) => a.name === name && a.sentAt > killedAt)), 300);
   const recoveredAt = performance.now();
   const around = [...acknowledged.values()].filter((a) => a.ackAt >= killedAt && a.sentAt <= recoveredAt);
-  const out = openSync(`${logDir}/chaos-silo-restart-${round}.log`, 'a');
-  const child = spawn(argv[0], argv.slice(1), { cwd, stdio: ['ignore', out, out], detached: false });
-  restarted.push(child);
-  siloPids[index] = child.pid;
+  startSilo(index, `round-${round}`);
+  killing.delete(index);
   const restartedAt = performance.now();
   await waitFor('the restarted silo to join', () => sql(`SELECT count(*) FROM OrleansMembershipTable WHERE DeploymentId = '${clusterId}' AND Port = ${port} AND Status = 3 AND Generation <> ${generation}`) === '1', 180);
   const rejoinedAt = performance.now();
@@ -193,7 +209,7 @@ for (const child of restarted) child.kill('SIGTERM');
 
 const summary = {
   exerciseId, seed: initialSeed, rounds, gateways: gateways.length, silos: siloPids.length,
-  commandsAcknowledged: acknowledged.size, retries, eventsInLog: sequences.length,
+  commandsAcknowledged: acknowledged.size, retries, silosThatStoppedByThemselves: leftOnTheirOwn, eventsInLog: sequences.length,
   lost: lost.length, appliedTwice: twice.length, logGapless,
   clients: clientChecks, rounds_: results,
 };
