@@ -2,6 +2,7 @@ using System.Net;
 using CrisisGrid.Grains.Infrastructure;
 using CrisisGrid.Grains.Scenarios;
 using CrisisGrid.ServiceDefaults;
+using CrisisGrid.Silo.Hosting.Dashboard;
 using CrisisGrid.Silo.Storage;
 using CrisisGrid.Silo.Storage.Postgres;
 using Microsoft.Extensions.Configuration;
@@ -39,7 +40,10 @@ public static class CrisisGridSilo
         }
 
         var cluster = ClusterSettings.FromConfiguration(builder.Configuration);
-        builder.UseOrleans(silo => silo.AddCrisisGrid(builder.Configuration, cluster.Mode).UseCrisisGridCluster(cluster, builder.Configuration));
+        var dashboard = DashboardSettings.FromConfiguration(builder.Configuration);
+        builder.UseOrleans(silo => silo.AddCrisisGrid(builder.Configuration, cluster.Mode)
+            .UseCrisisGridCluster(cluster, builder.Configuration)
+            .AddCrisisGridDashboard(dashboard));
         return builder;
     }
 
@@ -87,8 +91,18 @@ public static class CrisisGridSilo
             o.ClusterId = cluster.ClusterId;
             o.ServiceId = cluster.ServiceId;
         });
+        var kubernetes = KubernetesHosting.IsOn(configuration, cluster);
         silo.Configure<EndpointOptions>(o =>
         {
+            if (kubernetes && !KubernetesHosting.AddressConfigured(configuration))
+            {
+                // UseKubernetesHosting advertises the pod's IP (POD_IP) and listens on every interface of the pod.
+                o.SiloPort = cluster.SiloPort;
+                o.GatewayPort = cluster.GatewayPort;
+                return;
+            }
+
+
             // Orleans advertises the machine's external address by default; a loopback cluster must say so itself.
             o.AdvertisedIPAddress = cluster.AdvertisedAddress;
             o.SiloPort = cluster.SiloPort;
@@ -117,6 +131,12 @@ public static class CrisisGridSilo
             o.Invariant = "Npgsql";
             o.ConnectionString = connectionString;
         });
+        if (kubernetes)
+        {
+            // After ClusterOptions above: the pod's orleans/* labels (ORLEANS_*_ID) name the cluster in Kubernetes.
+            silo.UseKubernetesHosting();
+        }
+
         return silo;
     }
 }
