@@ -96,9 +96,17 @@ public static class CrisisGridSilo
         {
             if (kubernetes && !KubernetesHosting.AddressConfigured(configuration))
             {
-                // UseKubernetesHosting advertises the pod's IP (POD_IP) and listens on every interface of the pod.
+                // Advertise the pod's IP and listen on every interface of the pod. UseKubernetesHosting would do it only
+                // when nothing set an address, but Orleans' own default (the first host address) comes first.
                 o.SiloPort = cluster.SiloPort;
                 o.GatewayPort = cluster.GatewayPort;
+                if (KubernetesHosting.PodAddress(configuration) is { } podIp)
+                {
+                    o.AdvertisedIPAddress = podIp;
+                }
+
+                o.SiloListeningEndpoint = new IPEndPoint(IPAddress.Any, cluster.SiloPort);
+                o.GatewayListeningEndpoint = new IPEndPoint(IPAddress.Any, cluster.GatewayPort);
                 return;
             }
 

@@ -1,3 +1,4 @@
+using System.Net;
 using CrisisGrid.ServiceDefaults;
 using Microsoft.Extensions.Configuration;
 
@@ -22,6 +23,7 @@ public static class KubernetesHosting
     public const string ServiceHostVariable = "KUBERNETES_SERVICE_HOST";
     public const string ClusterIdVariable = "ORLEANS_CLUSTER_ID";
     public const string ServiceIdVariable = "ORLEANS_SERVICE_ID";
+    public const string PodIpVariable = "POD_IP";
 
     public static bool IsOn(IConfiguration configuration, ClusterSettings cluster)
     {
@@ -59,6 +61,14 @@ public static class KubernetesHosting
     /// <summary>True when the advertised address was set explicitly (otherwise the package advertises the pod's IP).</summary>
     public static bool AddressConfigured(IConfiguration configuration) =>
         !string.IsNullOrWhiteSpace(configuration?[ClusterSettings.SectionName + ":AdvertisedAddress"]);
+
+    /// <summary>The pod's IP from the downward API (<c>POD_IP</c>), when set.</summary>
+    public static IPAddress? PodAddress(IConfiguration configuration) => configuration?[PodIpVariable] switch
+    {
+        null or "" => null,
+        var text when IPAddress.TryParse(text, out var address) => address,
+        var text => throw new InvalidOperationException($"{PodIpVariable} is '{text}'; it must be the pod's IP address (fieldRef status.podIP)."),
+    };
 
     private static void Agree(IConfiguration configuration, string variable, string key)
     {
