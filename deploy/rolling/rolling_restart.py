@@ -305,8 +305,10 @@ def main():
         if not page:
             break
         for event in page:
-            if (event.get("commandId") or "").startswith("rr-"):
-                seen[event["commandId"]] = seen.get(event["commandId"], 0) + 1
+            # The gateway stores a command under "<join code id>:<client's command id>" (ids are per participant).
+            command_id = (event.get("commandId") or "").rsplit(":", 1)[-1]
+            if command_id.startswith("rr-"):
+                seen[command_id] = seen.get(command_id, 0) + 1
         after = page[-1]["sequence"]
     acked = [(c, expected) for c, _, a, _, expected in load.sent if a]
     unacked = [c for c, _, a, _, _ in load.sent if not a]
