@@ -95,6 +95,6 @@ echo "  operator key (X-Operator-Key, or the password in the browser's prompt): 
 grep -h "Facilitator join code" "$logs"/gateway-1.log 2>/dev/null | sed 's/^/ /' || true
 echo "  logs: $logs    (Ctrl+C stops everything)"
 if [ -n "${CRISISGRID_CLUSTER_READY_FILE:-}" ]; then
-  { echo "GATEWAYS=\"${urls[*]}\""; echo "SILO_PIDS=\"${pids[*]:0:$silos}\""; echo "POSTGRES=\"$db\""; echo "LOGS=\"$logs\""; echo "SILO_URLS=\"${silo_urls[*]}\""; echo "OPERATOR_KEY=\"$operator_key\""; } >"$CRISISGRID_CLUSTER_READY_FILE"
+  { echo "GATEWAYS=\"${urls[*]}\""; echo "SILO_PIDS=\"${pids[*]:0:$silos}\""; echo "POSTGRES=\"$db\""; echo "LOGS=\"$logs\""; echo "SILO_URLS=\"${silo_urls[*]}\""; echo "GATEWAY_PIDS=\"${pids[*]:$silos}\""; echo "OPERATOR_KEY=\"$operator_key\""; } >"$CRISISGRID_CLUSTER_READY_FILE"
 fi
 wait

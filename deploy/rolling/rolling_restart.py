@@ -3,7 +3,8 @@
 
 Started by deploy/rolling-restart.sh, which brings the cluster up and passes its ready file. Steps, in order:
   restart each silo in turn: SIGTERM, wait until it has left membership, start it again with the same command line,
-  wait until it is active; then add a silo (new ports) and remove it again gracefully.
+  wait until it is active; restart each gateway the same way (ready = /health/ready answers 200); then add a silo
+  (new ports) and remove it again gracefully. At the end, read the Orleans dashboard of a silo as an operator.
 Meanwhile W client threads send exercise.publishNews as exercise control through the gateways in turn; a command
 that fails (connection refused, 5xx, time-out) is retried with the same commandId, as the web client does, until it
 is acknowledged. At the end the exercise log is read back and checked: every acknowledged command is in it (lost = 0)
@@ -216,6 +217,24 @@ def graceful_stop(pid, silo_port, membership, silos_expected):
     return exited, status
 
 
+def ready_at(http, url):
+    try:
+        return http.call("GET", f"{url}/health/ready")[0] == 200
+    except (urllib.error.URLError, OSError, TimeoutError):
+        return False
+
+
+def dashboard_check(http, silo_urls, key):
+    """What an operator sees on the Orleans dashboard of the last silo, and what an anonymous caller gets."""
+    url = f"{silo_urls[-1]}/dashboard/DashboardCounters"
+    anonymous = http.call("GET", url)[0]
+    request = urllib.request.Request(url, headers={"X-Operator-Key": key})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        counters = json.loads(response.read().decode())
+    return {"anonymousStatus": anonymous, "activeSilos": counters.get("totalActiveHostCount"),
+            "activations": counters.get("totalActivationCount")}
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--ready", required=True)
@@ -226,6 +245,7 @@ def main():
     parser.add_argument("--settle", type=float, default=10, help="seconds of load after each step")
     parser.add_argument("--give-up", type=float, default=90, help="seconds a command is retried before it counts as failed")
     parser.add_argument("--no-scale", action="store_true", help="skip the scale 2 -> 3 -> 2 steps")
+    parser.add_argument("--no-gateways", action="store_true", help="skip restarting the gateways")
     args = parser.parse_args()
 
     ready = read_ready(args.ready)
@@ -272,6 +292,23 @@ def main():
             silo_pids[index - 1] = process.pid
             print(f"rolling-restart: {steps[-1]}", file=sys.stderr, flush=True)
 
+        if not args.no_gateways:
+            for index, pid in enumerate(int(p) for p in ready.get("GATEWAY_PIDS", "").split()):
+                argv, where = Silos.command_line(pid)
+                url = arg_value(argv, "Urls")
+                t0 = time.monotonic()
+                os.kill(pid, signal.SIGTERM)
+                wait_until(lambda: not Silos.alive(pid), f"gateway pid {pid} to exit after SIGTERM", 120)
+                exited = time.monotonic() - t0
+                silos.start(argv, where, f"gateway-{index + 1}-restarted")
+                wait_until(lambda: ready_at(http, url), f"gateway {index + 1} to be ready again", 180)
+                back = time.monotonic() - t0
+                time.sleep(args.settle)
+                window = load.latencies_between(t0, time.monotonic())
+                steps.append({"step": f"restart gateway {index + 1}", "exitAfterSigtermS": round(exited, 1), "activeAgainS": round(back, 1),
+                              "commands": len(window), "maxLatencyMs": round(max(window, default=0) * 1000)})
+                print(f"rolling-restart: {steps[-1]}", file=sys.stderr, flush=True)
+
         if not args.no_scale:
             argv, cwd = Silos.command_line(silo_pids[0])
             port = free_port()
@@ -310,6 +347,7 @@ def main():
             if command_id.startswith("rr-"):
                 seen[command_id] = seen.get(command_id, 0) + 1
         after = page[-1]["sequence"]
+    dashboard = dashboard_check(http, ready["SILO_URLS"].split(), ready["OPERATOR_KEY"]) if ready.get("SILO_URLS") else None
     acked = [(c, expected) for c, _, a, _, expected in load.sent if a]
     unacked = [c for c, _, a, _, _ in load.sent if not a]
     lost = [c for c, _ in acked if c not in seen]
@@ -322,7 +360,7 @@ def main():
         "unackedButInLog": sum(1 for c in unacked if c in seen), "errorsSeenByClient": load.errors,
         "maxLatencyMs": round(max(latencies, default=0) * 1000),
         "p50LatencyMs": round(sorted(latencies)[len(latencies) // 2] * 1000) if latencies else 0,
-        "steps": steps,
+        "dashboard": dashboard, "steps": steps,
     }
     print(json.dumps(summary, indent=2))
     print()
