@@ -41,7 +41,8 @@ stop_all() {
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   test_postgres_stop
 }
-trap stop_all EXIT INT TERM
+trap stop_all EXIT
+trap 'exit 130' INT TERM
 
 # One operator key for the whole cluster: gateways take it for /ops/metrics, silos for the Orleans dashboard.
 # Passed in the environment, not on the command line, so that `ps` does not show it.
@@ -97,4 +98,6 @@ echo "  logs: $logs    (Ctrl+C stops everything)"
 if [ -n "${CRISISGRID_CLUSTER_READY_FILE:-}" ]; then
   { echo "GATEWAYS=\"${urls[*]}\""; echo "SILO_PIDS=\"${pids[*]:0:$silos}\""; echo "POSTGRES=\"$db\""; echo "LOGS=\"$logs\""; echo "SILO_URLS=\"${silo_urls[*]}\""; echo "GATEWAY_PIDS=\"${pids[*]:$silos}\""; echo "OPERATOR_KEY=\"$operator_key\""; } >"$CRISISGRID_CLUSTER_READY_FILE"
 fi
-wait
+# Stay up until Ctrl+C (or SIGTERM), even when every process started above has been replaced — a rolling restart or an
+# operator adding and removing silos by hand does exactly that — so PostgreSQL is not stopped under the new ones.
+while :; do sleep 1; done

@@ -27,6 +27,7 @@ cluster_log="$ready.cluster.log"
 CRISISGRID_CLUSTER_READY_FILE="$ready" deploy/cluster.sh --silos "$silos" --gateways "$gateways" >"$cluster_log" 2>&1 &
 cluster=$!
 stop_cluster() {
+  [ -n "${driver_pid:-}" ] && kill -TERM "$driver_pid" 2>/dev/null && wait "$driver_pid" 2>/dev/null
   kill -TERM "$cluster" 2>/dev/null || true
   wait "$cluster" 2>/dev/null || true
   rm -f "$ready"
@@ -44,4 +45,8 @@ done
 # shellcheck source=deploy/dev/test-postgres.sh
 source deploy/dev/test-postgres.sh
 echo "==> Rolling restart under load"
-python3 deploy/rolling/rolling_restart.py --ready "$ready" --psql "$(test_postgres_bindir)/psql" "${driver[@]}"
+python3 deploy/rolling/rolling_restart.py --ready "$ready" --psql "$(test_postgres_bindir)/psql" "${driver[@]}" &
+driver_pid=$!
+wait "$driver_pid" && status=0 || status=$?
+driver_pid=
+exit "$status"

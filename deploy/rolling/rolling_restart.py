@@ -183,9 +183,10 @@ class Silos:
                 p.send_signal(signal.SIGTERM)
         for p in self.started:
             try:
-                p.wait(timeout=60)
+                p.wait(timeout=45)
             except subprocess.TimeoutExpired:
-                p.kill()
+                p.kill()  # a silo whose database is gone retries its membership update for minutes
+                p.wait(timeout=10)
 
 
 def wait_until(condition, what, timeout):
@@ -371,7 +372,14 @@ def main():
     return 0 if not lost and not duplicates and not unacked else 1
 
 
+def interrupted(signum, frame):
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
 if __name__ == "__main__":
+    # SIGTERM from the wrapper also runs the finally below: nothing this run started is left behind.
+    signal.signal(signal.SIGTERM, interrupted)
+    code = 1
     try:
         code = main()
     finally:
