@@ -229,9 +229,15 @@ def dashboard_check(http, silo_urls, key):
     """What an operator sees on the Orleans dashboard of the last silo, and what an anonymous caller gets."""
     url = f"{silo_urls[-1]}/dashboard/DashboardCounters"
     anonymous = http.call("GET", url)[0]
-    request = urllib.request.Request(url, headers={"X-Operator-Key": key})
-    with urllib.request.urlopen(request, timeout=30) as response:
-        counters = json.loads(response.read().decode())
+    counters = {}
+    # The dashboard samples once a second and only while someone looks: the first answers after a silo starts are empty.
+    for _ in range(30):
+        request = urllib.request.Request(url, headers={"X-Operator-Key": key})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            counters = json.loads(response.read().decode())
+        if counters.get("totalActiveHostCount"):
+            break
+        time.sleep(1)
     return {"anonymousStatus": anonymous, "activeSilos": counters.get("totalActiveHostCount"),
             "activations": counters.get("totalActivationCount")}
 
