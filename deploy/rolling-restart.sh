@@ -2,9 +2,10 @@
 # Rolling restart under load, on the local cluster: starts deploy/cluster.sh (PostgreSQL, 2 silos, 2 gateways on
 # loopback), then deploy/rolling/rolling_restart.py restarts each silo in turn gracefully (SIGTERM, wait until it has
 # left membership, start it again, wait until it is active), then each gateway (SIGTERM, start, wait until ready),
-# then adds a third silo and removes it again, while exercise control keeps sending commands through both gateways. Reports commands sent, acknowledged, lost (acknowledged but
-# missing from the log, must be 0), duplicates (0) and the longest command latency during each step; exits 1 if any
-# command was lost, applied twice or never acknowledged. Stops everything it started.
+# then adds a third silo and removes it again, while exercise control keeps sending commands through both gateways.
+# Reports commands sent, acknowledged, lost (acknowledged but missing from the log, must be 0), duplicates (0) and the
+# longest command latency during each step; exits 1 if any command was lost, applied twice or never acknowledged.
+# Stops everything it started. Numbers: docs/performance.md, section 4.
 #
 #   deploy/rolling-restart.sh                       # 2 silos, 2 gateways, 4 client threads
 #   deploy/rolling-restart.sh --silos 3 --workers 8 --settle 15 --no-scale --no-gateways
