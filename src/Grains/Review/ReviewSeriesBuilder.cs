@@ -77,6 +77,33 @@ public sealed class ReviewSeriesBuilder(string exerciseId)
         }
     }
 
+    /// <summary>What this builder has gathered, for a persisted checkpoint (<see cref="Checkpoints.FeedCheckpoint"/>).</summary>
+    public Checkpoints.SeriesCheckpoint ToCheckpoint() => new(
+        [.. _samples.Select(s => s.Point)],
+        [.. _samples.Select(s => s.World)],
+        [.. _markers],
+        [.. _overrides],
+        [.. _freeRiders],
+        [.. _orders.Select(o => new TurnOrders(o.Key, o.Value.Orders, o.Value.Missed))],
+        _world,
+        _lastAt);
+
+    /// <summary>A builder that carries on from <paramref name="checkpoint"/> as if it had observed the log up to there.</summary>
+    public static ReviewSeriesBuilder Restore(Checkpoints.SeriesCheckpoint checkpoint)
+    {
+        var builder = new ReviewSeriesBuilder(checkpoint.World.ExerciseId) { _world = checkpoint.World, _lastAt = checkpoint.LastAt };
+        builder._samples.AddRange(checkpoint.Points.Zip(checkpoint.Worlds));
+        builder._markers.AddRange(checkpoint.Markers);
+        builder._overrides.AddRange(checkpoint.Overrides);
+        builder._freeRiders.AddRange(checkpoint.FreeRiders);
+        foreach (var orders in checkpoint.Orders)
+        {
+            builder._orders[orders.Turn] = (orders.Orders, orders.Missed);
+        }
+
+        return builder;
+    }
+
     public ReviewSeries Build()
     {
         var samples = _samples.ToList();
