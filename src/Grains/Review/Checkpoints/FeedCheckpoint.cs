@@ -31,7 +31,8 @@ public sealed record SeriesCheckpoint(
     ImmutableArray<FreeRiderRecord> FreeRiders,
     ImmutableArray<TurnOrders> Orders,
     WorldState World,
-    DateTimeOffset LastAt);
+    DateTimeOffset LastAt,
+    ImmutableArray<NegotiationRecord> Negotiations);
 
 /// <summary>The turn summaries' builder (<see cref="TurnSummaryBuilder"/>) part way through the log, with the open turn.</summary>
 [GenerateSerializer, Immutable, Alias("Review.TurnsCheckpoint")]
