@@ -65,6 +65,6 @@ public static class NegotiationCharting
         BreachRuledUnfounded ruled => $"breach ruled unfounded: {ruled.Reason}",
         TalksCollapsed collapsed => $"{collapsed.Party}: {collapsed.Reason}",
         AgreementEnded ended => ended.Reason,
-        _ => recorded.Type,
+        _ => EventJson.TypeName(recorded.Event),
     };
 }
