@@ -42,16 +42,19 @@ public sealed class ExerciseFeedGrain(IEventLog log, IReviewCheckpointStore chec
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         _checkpoints = new ReviewCheckpoints(checkpointStore, serializer, ExerciseId, logger);
         _archive = new ReviewArchive(log, ExerciseId, persisted: _checkpoints.LoadWorld);
         _projection = FeedProjection.Empty(ExerciseId);
 
         // The latest persisted projection, unless the log is shorter (a database restored from an older backup).
         var last = await log.GetLastSequenceAsync(ExerciseId, cancellationToken);
+        var restoredAt = 0L;
         if (await _checkpoints.LoadFeed(last) is { } checkpoint)
         {
             _projection = FeedProjection.Restore(checkpoint);
             _feedSavedAt = World.Sequence;
+            restoredAt = World.Sequence;
             _archive.Folded(World);
 
             // The live snapshot's recent events: the last few thousand before the checkpoint, as a full fold keeps.
@@ -67,6 +70,12 @@ public sealed class ExerciseFeedGrain(IEventLog log, IReviewCheckpointStore chec
         }
 
         await SaveCheckpoints();
+        logger.LogInformation(
+            "Feed of {Exercise} activated at event {Sequence} from a checkpoint at event {Checkpoint} in {Elapsed:0} ms",
+            ExerciseId,
+            World.Sequence,
+            restoredAt,
+            System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)

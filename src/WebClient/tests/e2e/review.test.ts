@@ -14,6 +14,7 @@ interface Series {
   sequence: number;
   points: { sequence: number; turn: number }[];
   nations: { nation: string; name: string; values: Record<string, number>[] }[];
+  negotiations: { title: string; phases: { phase: string }[] }[];
 }
 
 describe("after-action review in the browser", () => {
@@ -121,6 +122,13 @@ describe("after-action review in the browser", () => {
     expect((await chartData(page, "cohesion")).lines).toHaveLength(1);
     await expect.poll(() => page.getByTestId("turn-1").innerText()).toContain("imposeSanctions");
     await expect.poll(() => page.getByTestId("orders-per-turn").innerText()).toContain("(missed)");
+    // small-test convenes its border talks when the exercise is created: the negotiation strip charts them from there.
+    const negotiations = page.getByTestId("negotiation-charts");
+    const timelines = JSON.parse((await negotiations.getAttribute("data-series"))!) as { title: string; segments: { label: string; from: number }[] }[];
+    expect(timelines.map((t) => t.title)).toEqual(series.negotiations.map((n) => n.title));
+    expect(timelines[0]!.segments.map((s) => s.label)[0]).toBe("Convened");
+    expect(series.negotiations[0]!.phases[0]!.phase).toBe("convened");
+    await expect.poll(() => negotiations.innerText()).toContain("Border talks");
     await screenshot(page, "review-01-control-charts");
   });
 
