@@ -6,6 +6,8 @@
 // Usage: node loadtest.mjs --target gateway --url http://127.0.0.1:5080 --clients 100 --rate 20 --duration 30
 //        [--warmup 5] [--pid <server pid, for /proc memory and CPU>] [--templates file.json] [--label text]
 //        [--save-templates file.json] [--drain 10] [--log-slow <ms: log commands slower than this>]
+//        [--client-urls "http://A http://B": gateways the clients spread over, round robin; default --url]
+//        (--pid takes a comma-separated list: memory and CPU are summed over those processes, e.g. silo + gateways)
 // Prints one JSON result line on stdout (report.mjs turns those into a table) and progress on stderr.
 import * as signalR from '@microsoft/signalr';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
@@ -20,7 +22,10 @@ const rate = Number(options.rate ?? 20);
 const durationS = Number(options.duration ?? 30);
 const warmupS = Number(options.warmup ?? 5);
 const drainS = Number(options.drain ?? 10);
-const serverPid = options.pid ? Number(options.pid) : null;
+const serverPids = options.pid ? String(options.pid).split(',').map(Number) : [];
+// Clients spread over several gateways of one cluster; commands still go through --url.
+const clientUrls = (options['client-urls'] ?? baseUrl).split(' ').filter(Boolean).map((u) => u.replace(/\/$/, ''));
+const clientUrl = (client) => clientUrls[client.index % clientUrls.length];
 const nations = ['ARD', 'BOR', 'CAL', 'DUN'];
 
 // Roles: 10% exercise control, 30% observers, 60% teams spread over every nation of small-test.
@@ -42,7 +47,13 @@ const log = (message) => process.stderr.write(`[${target} N=${clientCount}] ${me
 
 // ---- server process: memory and CPU from /proc (Linux) ----
 function serverStats() {
-  if (!serverPid) return null;
+  if (serverPids.length === 0) return null;
+  const each = serverPids.map(processStats);
+  if (each.some((e) => e === null)) return null;
+  return each.reduce((a, b) => ({ rssMiB: a.rssMiB + b.rssMiB, peakMiB: a.peakMiB + b.peakMiB, cpuTicks: a.cpuTicks + b.cpuTicks }));
+}
+
+function processStats(serverPid) {
   try {
     const status = readFileSync(`/proc/${serverPid}/status`, 'utf8');
     const kib = (key) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
@@ -57,8 +68,8 @@ const loadAverage = () => {
 };
 
 // ---- HTTP ----
-async function post(path, body, token) {
-  const response = await fetch(baseUrl + path, {
+async function post(path, body, token, url = baseUrl) {
+  const response = await fetch(url + path, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(body),
@@ -105,9 +116,9 @@ function gatewayTarget() {
     async connect(client) {
       // Every client redeems its role's code, as a participant's browser would.
       let at = performance.now();
-      const { accessToken } = await post('/api/join', { code: codes[groupKey(client.role)] });
+      const { accessToken } = await post('/api/join', { code: codes[groupKey(client.role)] }, undefined, clientUrl(client));
       client.connectMs.token = performance.now() - at;
-      const connection = build(`${baseUrl}/hubs/exercise`, () => accessToken);
+      const connection = build(`${clientUrl(client)}/hubs/exercise`, () => accessToken);
       connection.on('Events', (batch) => client.onBatch(batch, batch.events));
       connection.on('Revoked', () => client.errors.push('revoked'));
       at = performance.now();

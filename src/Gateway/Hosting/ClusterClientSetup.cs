@@ -39,6 +39,11 @@ public static class ClusterClientSetup
                 });
             }
 
+            // A call that reached a silo which then died never gets an answer, and Orleans' default response timeout is
+            // 30 s: every command on that exercise would wait that long before SiloLossRetry could resend it. Gateway
+            // calls take milliseconds (a review's first view a few hundred), so 10 s leaves room and bounds the wait.
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = builder.Configuration.GetValue("Orleans:Messaging:ResponseTimeout", TimeSpan.FromSeconds(10)));
+
             var started = DateTimeOffset.UtcNow;
             client.UseConnectionRetryFilter(async (exception, cancellationToken) =>
             {

@@ -10,6 +10,10 @@ namespace CrisisGrid.Grains.Alliances;
 /// member traffic, in <see cref="Member"/>: only for members in good standing, exercise control, and observers
 /// with the full view. A suspended member and a former member see the public part only.
 /// </summary>
+/// <remarks>
+/// <see cref="AllianceMemberView.Clock"/> is the exercise clock as the alliance follows it (its pauses are public):
+/// deadlines are play-time instants, so a client needs it to show the play time left (see ExerciseTime).
+/// </remarks>
 [GenerateSerializer, Alias("Alliances.AllianceView"), Immutable]
 public sealed record AllianceView(
     string Code,
@@ -30,4 +34,5 @@ public sealed record AllianceMemberView(
     ImmutableArray<DefenceInvocation> CollectiveDefence,
     ImmutableArray<Pledge> Pledges,
     ImmutableArray<IntelligenceReport> Intelligence,
-    CohesionReport Cohesion);
+    CohesionReport Cohesion,
+    AllianceClock? Clock = null);

@@ -33,5 +33,6 @@ public static class AllianceViews
         [.. state.Invocations.Values.OrderBy(i => i.InvokedAt).ThenBy(i => i.Id, StringComparer.Ordinal)],
         [.. state.Pledges.Values.OrderBy(p => p.PledgedAt).ThenBy(p => p.Id, StringComparer.Ordinal)],
         [.. state.Intelligence],
-        AllianceCohesion.Compute(state));
+        AllianceCohesion.Compute(state),
+        state.Clock);
 }

@@ -1,5 +1,6 @@
 using CrisisGrid.Gateway.Tests.Support;
-using Orleans.Runtime;
+using CrisisGrid.Grains.Exercises;
+using CrisisGrid.Grains.Feed;
 using Orleans.TestingHost;
 
 namespace CrisisGrid.Gateway.Tests.Cluster;
@@ -39,20 +40,21 @@ public abstract class ClusterTest : IAsyncLifetime
         _data.Dispose();
     }
 
-    /// <summary>Moves <paramref name="grain"/> to a secondary silo and kills that silo (no graceful shutdown).</summary>
-    protected async Task<SiloHandle> KillTheSiloOf(params IAddressable[] grains)
-    {
-        var victim = Cluster.Cluster.SecondarySilos[0];
-        foreach (var grain in grains)
-        {
-            await Cluster.Cluster.MigrateAsync(grain, victim.SiloAddress);
-            await Eventually.Until(
-                () => Cluster.Client.GetGrain<IManagementGrain>(0).GetActivationAddress(grain).AsTask(),
-                at => at == victim.SiloAddress,
-                $"{grain} to move to {victim.SiloAddress}");
-        }
+    /// <summary>The secondary silo a test kills (the primary holds the test cluster's membership table).</summary>
+    protected SiloHandle Victim => Cluster.Cluster.SecondarySilos[0];
 
-        await Cluster.Cluster.KillSiloAsync(victim);
-        return victim;
+    /// <summary>
+    /// Puts an exercise's grain and its feed on <see cref="Victim"/>. Call it before the load starts: an activation
+    /// moves only when it is idle.
+    /// </summary>
+    protected async Task HostOnTheVictim(string exerciseId)
+    {
+        var exercise = Cluster.Grains.GetGrain<IExerciseGrain>(exerciseId);
+        var feed = Cluster.Grains.GetGrain<IExerciseFeedGrain>(exerciseId);
+        await Cluster.HostOn(Victim, exercise, () => exercise.GetState());
+        await Cluster.HostOn(Victim, feed, () => feed.Read(0, 1));
     }
+
+    /// <summary>Kills <see cref="Victim"/> with no graceful shutdown, as a crashed machine goes.</summary>
+    protected Task KillTheVictim() => Cluster.Cluster.KillSiloAsync(Victim);
 }

@@ -54,6 +54,7 @@ public sealed class SiloLossTests : ClusterTest
     {
         var session = await ExerciseSession.Create(ApiA);
         await ApiA.Accept(session.Facilitator, session.ExerciseId, "exercise.start");
+        await HostOnTheVictim(session.ExerciseId);
         var acknowledged = new ConcurrentBag<string>();
         var killAfter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -67,7 +68,7 @@ public sealed class SiloLossTests : ClusterTest
         }))).ToList();
 
         await killAfter.Task;
-        await KillTheSiloOf(Cluster.Grains.GetGrain<IExerciseGrain>(session.ExerciseId), Cluster.Grains.GetGrain<IExerciseFeedGrain>(session.ExerciseId));
+        await KillTheVictim();
         await Task.WhenAll(streams);
 
         var log = await Log(session.ExerciseId);
@@ -89,6 +90,7 @@ public sealed class SiloLossTests : ClusterTest
         await using var observerOnB = await LiveClient.JoinAsync(GatewayB.BaseAddress, session.Observer);
         await using var ardeniaOnB = await LiveClient.JoinAsync(GatewayB.BaseAddress, session.Ardenia);
         await ApiA.Accept(session.Facilitator, session.ExerciseId, "exercise.start");
+        await HostOnTheVictim(session.ExerciseId);
 
         var half = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var count = 0;
@@ -100,7 +102,7 @@ public sealed class SiloLossTests : ClusterTest
             }
         }));
         await half.Task;
-        await KillTheSiloOf(Cluster.Grains.GetGrain<IExerciseFeedGrain>(session.ExerciseId), Cluster.Grains.GetGrain<IExerciseGrain>(session.ExerciseId));
+        await KillTheVictim();
         await stream;
         var last = await ApiB.Accept(session.Facilitator, session.ExerciseId, "exercise.publishNews", new { headline = "last", body = "End of the stream." });
 

@@ -84,4 +84,21 @@ public class OverrideTests
             exercise.Do(s => ExerciseRules.Adjust(s, Control, new AdjustNation(NationDelta.None("EST").AddIndex(NationIndex.Economy, 150), "x"))),
             RejectionCodes.InvalidArgument);
     }
+
+    [Fact]
+    public void Adjusting_a_nation_needs_a_stated_reason_and_a_refusal_changes_nothing()
+    {
+        var exercise = WithSanctionsOutcome();
+        var logged = exercise.Log.Count;
+        foreach (var reason in new[] { "", "   ", new string('x', ExerciseRules.MaxReasonLength + 1) })
+        {
+            var refused = DecisionAssert.Rejected(
+                exercise.Do(s => ExerciseRules.Adjust(s, Control, new AdjustNation(NationDelta.None("EST").AddIndex(NationIndex.Economy, -5), reason))),
+                RejectionCodes.InvalidArgument);
+            Assert.Equal("reason", refused.Field);
+        }
+
+        Assert.Equal(logged, exercise.Log.Count);
+        Assert.Empty(exercise.State.Outbox.OfType<NationChangeDelivery>());
+    }
 }

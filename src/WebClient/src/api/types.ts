@@ -1,6 +1,7 @@
 // The gateway's JSON shapes: C# records serialised camelCase, enums as camelCase strings, durations as ISO 8601
 // ("PT15M"), events carrying "$type" and nation actions "kind". Only what the client reads is typed; the server's
 // records (src/Grains/**) are the source of truth.
+import type { NegotiationView } from "./negotiationTypes";
 
 export type Role = "facilitator" | "team" | "observer" | "system";
 export type ExerciseStatus = "notCreated" | "draft" | "running" | "paused" | "ended";
@@ -317,6 +318,19 @@ export interface AllianceMemberView {
     pledgeShortfall: number;
     passedDecisions: number;
   };
+  /** The exercise clock as the alliance follows it: its deadlines are play time (wall time minus pauses). */
+  clock?: AllianceClock | null;
+}
+
+export interface AllianceClock {
+  status: ExerciseStatus | null;
+  turn: number;
+  phase: TurnPhase;
+  /** The wall-clock instant of the current pause, if paused. */
+  pausedAt: IsoInstant | null;
+  /** The total of the pauses that are over. */
+  paused: IsoDuration;
+  changedAt: IsoInstant | null;
 }
 
 export interface AllianceView {
@@ -357,6 +371,8 @@ export interface ExerciseSnapshot {
   nations: NationView[];
   alliances: AllianceView[];
   recent: RecordedEvent[];
+  /** The negotiation sessions this viewer may know of (absent from older gateways). */
+  negotiations?: NegotiationView[];
 }
 
 export interface EventBatch {

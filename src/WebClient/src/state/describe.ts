@@ -1,5 +1,6 @@
 import type { DraftProposal, NationAction, NationDelta, NationIndex, RecordedEvent } from "../api/types";
 import { describeAction } from "./actions";
+import { describeNegotiationEvent } from "./negotiationEvents";
 
 /** Readable names of the six indices. */
 export const INDEX_LABELS: Record<NationIndex, string> = {
@@ -212,7 +213,7 @@ export function describeEvent(recorded: RecordedEvent, name: Name = (c) => c): s
     case "alliance.draft-decided":
       return `${who}: draft ${e.draftId} ${e.result?.status}: ${e.result?.reason}`;
     default:
-      return e.$type;
+      return describeNegotiationEvent(e, recorded.stream.startsWith("negotiation/") ? "Talks" : who, name) ?? e.$type;
   }
 }
 

@@ -13,6 +13,7 @@ import type {
   TeamAssignment,
   TurnPhase,
 } from "../api/types";
+import type { NegotiationView } from "../api/negotiationTypes";
 
 /**
  * What the client shows: a snapshot folded forward with the events after it. This mirrors the server's own folds
@@ -28,6 +29,8 @@ export interface ClientState {
   exercise: ExerciseView;
   nations: NationView[];
   alliances: AllianceView[];
+  /** Negotiation sessions as this viewer sees them; refreshed by snapshot after negotiation events (never folded here). */
+  negotiations: NegotiationView[];
   /** Every event this viewer has seen, oldest first (the snapshot's recent ones, then live ones). */
   timeline: RecordedEvent[];
 }
@@ -44,6 +47,7 @@ export function fromSnapshot(snapshot: ExerciseSnapshot, previous?: ClientState)
     exercise: snapshot.exercise,
     nations: snapshot.nations,
     alliances: snapshot.alliances,
+    negotiations: snapshot.negotiations ?? [],
     timeline: mergeTimeline(previous && sameNumbering(previous, snapshot) ? previous.timeline : [], snapshot.recent, snapshot.sequence),
   };
 }
@@ -105,6 +109,7 @@ export function needsSnapshot(events: readonly RecordedEvent[], viewer: Particip
   return events.some(
     (e) =>
       e.stream.startsWith("alliance/") ||
+      e.stream.startsWith("negotiation/") ||
       e.event.$type === "exercise.review-opened" ||
       (!seesAllStreams && e.event.$type === "exercise.phase-changed"),
   );

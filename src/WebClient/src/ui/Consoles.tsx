@@ -4,9 +4,16 @@ import { JoinCodesPanel, MselPanel, OutcomesPanel } from "./Control";
 import { MessagesFeed, NewsComposer, NewsFeed, Timeline } from "./Feeds";
 import { NationsTable, OwnNation } from "./Nations";
 import { AdHocInjectForm } from "./control/AdHocInjectForm";
+import { AdjustNationForm } from "./control/AdjustNationForm";
+import { AssignTeamForm } from "./control/AssignTeamForm";
+import { BulkJoinCodes } from "./control/BulkJoinCodes";
+import { ControlledNationOrders } from "./control/ControlledNationOrders";
+import { NegotiationsPanel } from "./negotiations/NegotiationsPanel";
 import { OrdersPanel } from "./Orders";
 import { ReviewWorkspace } from "./ReviewWorkspace";
 import { Tabs, useExercise } from "./common";
+import { TeamNotifications } from "./team/TeamNotifications";
+import { ObserverDashboard } from "./observer/ObserverDashboard";
 
 /** Exercise control: the clock and its controls, then everything else in tabs. */
 export function FacilitatorConsole() {
@@ -16,7 +23,16 @@ export function FacilitatorConsole() {
       <Tabs
         label="Exercise control"
         tabs={[
-          { id: "nations", title: "Nations", render: () => <NationsTable /> },
+          {
+            id: "nations",
+            title: "Nations",
+            render: () => (
+              <div className="stack">
+                <NationsTable />
+                <AdjustNationForm />
+              </div>
+            ),
+          },
           {
             id: "news",
             title: "News",
@@ -37,9 +53,21 @@ export function FacilitatorConsole() {
               </div>
             ),
           },
+          { id: "orders", title: "Orders", render: () => <ControlledNationOrders /> },
           { id: "outcomes", title: "Outcomes", render: () => <OutcomesPanel /> },
-          { id: "access", title: "Join codes", render: () => <JoinCodesPanel /> },
+          {
+            id: "access",
+            title: "Join codes",
+            render: () => (
+              <div className="stack">
+                <AssignTeamForm />
+                <BulkJoinCodes />
+                <JoinCodesPanel />
+              </div>
+            ),
+          },
           { id: "alliances", title: "Alliances", render: () => <AlliancesPanel /> },
+          { id: "negotiations", title: "Negotiations", render: () => <NegotiationsPanel /> },
           { id: "timeline", title: "Timeline", render: () => <Timeline /> },
           { id: "review", title: "Review", render: () => <ReviewWorkspace /> },
         ]}
@@ -60,6 +88,7 @@ export function TeamConsole() {
   return (
     <>
       <ClockPanel />
+      <TeamNotifications nation={nation.code} />
       <div className="grid team-grid">
         <div className="stack">
           <OwnNation nation={nation} />
@@ -73,24 +102,29 @@ export function TeamConsole() {
           <NewsFeed />
         </div>
       </div>
+      <NegotiationsPanel />
     </>
   );
 }
 
-/** Observers: the public clock, news and nations (everything once the after-action review is open). */
+/** Observers: the public clock and the live public dashboard (everything once the after-action review is open). */
 export function ObserverView() {
   const { state } = useExercise();
   return (
     <>
       <ClockPanel />
       {state.viewer.fullView && <p className="notice">The after-action review is open: you see the full exercise.</p>}
-      <div className="grid cols-2">
-        <NewsFeed />
-        <div className="stack">
-          <NationsTable />
-          <AlliancesPanel />
+      {!state.viewer.fullView && <ObserverDashboard />}
+      {state.viewer.fullView && (
+        <div className="grid cols-2">
+          <NewsFeed />
+          <div className="stack">
+            <NationsTable />
+            <AlliancesPanel />
+          </div>
         </div>
-      </div>
+      )}
+      <NegotiationsPanel />
       {state.viewer.fullView && <Timeline />}
       {state.viewer.fullView && <ReviewWorkspace />}
     </>

@@ -2,6 +2,7 @@ import { useMemo, useState, type FormEvent } from "react";
 import type { RecordedEvent } from "../api/types";
 import { PRIVATE_MESSAGE_TYPES, describeDelta, describeEvent, formatClock } from "../state/describe";
 import { Field, ProblemNote, fieldHit, useCommand, useExercise } from "./common";
+import { ExerciseTimeStamp } from "./ExerciseTimeStamp";
 
 function newestFirst(events: RecordedEvent[]): RecordedEvent[] {
   return [...events].reverse();
@@ -23,7 +24,7 @@ export function NewsFeed({ limit = 50 }: { limit?: number }) {
             return (
               <li key={e.sequence} data-testid="news-item">
                 <div className="meta">
-                  <span>{formatClock(e.recordedAt)}</span>
+                  <ExerciseTimeStamp event={e} />
                   <span className="tag">{n.source}</span>
                 </div>
                 <div className="headline">{n.headline}</div>
@@ -84,7 +85,7 @@ export function MessagesFeed() {
             return (
               <li key={e.sequence} className="msg" data-kind={kind.kind} data-testid={`message-${kind.kind}`}>
                 <div className="meta">
-                  <span>{formatClock(e.recordedAt)}</span>
+                  <ExerciseTimeStamp event={e} />
                   <span className="tag">{kind.title}</span>
                 </div>
                 {title && <div className="headline">{title}</div>}

@@ -39,12 +39,14 @@ export function OrdersPanel({ nation }: { nation: NationView }) {
   const ordersOpenNow = own.ordersOpen && ordersOfThisTurn;
   // End means ended: the order form is gone, not merely refused.
   const ended = state.exercise.status === "ended";
+  // A team's orders are for its own nation (the gateway fills it in); exercise control names the nation it plays.
+  const forNation = state.viewer.role === "facilitator" ? nation.code : null;
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     setLastAccepted(null);
     const action = toAction(draft);
-    const reply = await submit.run("nation.submitOrder", { orderId: shortId("o-"), action, nation: null });
+    const reply = await submit.run("nation.submitOrder", { orderId: shortId("o-"), action, nation: forNation });
     if (reply?.accepted) {
       setLastAccepted(describeAction(action, name));
       setDraft(emptyDraft(draft.kind));
@@ -190,7 +192,7 @@ export function OrdersPanel({ nation }: { nation: NationView }) {
                   type="button"
                   className="small"
                   disabled={withdraw.busy}
-                  onClick={() => void withdraw.run("nation.withdrawOrder", { orderId: o.orderId, nation: null })}
+                  onClick={() => void withdraw.run("nation.withdrawOrder", { orderId: o.orderId, nation: forNation })}
                   aria-label={`Withdraw order: ${describeAction(o.action, name)}`}
                 >
                   Withdraw

@@ -1,10 +1,10 @@
 import { useState } from "react";
-import type { Consultation } from "../../api/types";
-import { formatInstant } from "../../state/describe";
+import type { AllianceClock, Consultation } from "../../api/types";
 import { Field, useExercise } from "../common";
 import { ALLIANCE_COMMANDS, type Send } from "./allianceCommands";
+import { PlayDeadline } from "./PlayDeadline";
 
-export function ConsultationItem({ c, send, busy, mayAct }: { c: Consultation; send: Send; busy: boolean; mayAct: boolean }) {
+export function ConsultationItem({ c, send, busy, mayAct, clock }: { c: Consultation; send: Send; busy: boolean; mayAct: boolean; clock?: AllianceClock | null }) {
   const { name, state } = useExercise();
   const chair = state.viewer.role === "facilitator";
   const [position, setPosition] = useState("support");
@@ -16,8 +16,8 @@ export function ConsultationItem({ c, send, busy, mayAct }: { c: Consultation; s
       </div>
       {c.threat && <div>Threat: {c.threat}</div>}
       <div className="hint">
-        {c.status === "requested" && `Must convene by ${formatInstant(c.conveneBy)}.`}
-        {c.status === "convened" && `Positions due ${formatInstant(c.positionsDue)}.`}
+        {c.status === "requested" && <>Must convene within <PlayDeadline at={c.conveneBy} clock={clock} />.</>}
+        {c.status === "convened" && <>Positions due within <PlayDeadline at={c.positionsDue} clock={clock} />.</>}
         {c.outcome && `Concluded: support ${c.outcome.support}, oppose ${c.outcome.oppose}, abstain ${c.outcome.abstain}${c.outcome.silent.length ? `; silent: ${c.outcome.silent.map(name).join(", ")}` : ""}.`}
       </div>
       {Object.values(c.positions).length > 0 && (

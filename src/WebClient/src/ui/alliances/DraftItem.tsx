@@ -2,7 +2,8 @@ import { useState } from "react";
 import type { AllianceMemberView, AllianceView, Draft } from "../../api/types";
 import { describeProposal } from "../../state/describe";
 import { useExercise } from "../common";
-import { ALLIANCE_COMMANDS, draftDeadlineText, ruleText, type Send } from "./allianceCommands";
+import { ALLIANCE_COMMANDS, ruleText, type Send } from "./allianceCommands";
+import { PlayDeadline } from "./PlayDeadline";
 import { eligibleVoters, VoteTally } from "./VoteTally";
 
 /**
@@ -23,7 +24,8 @@ export function DraftItem(props: { d: Draft; alliance: AllianceView; member: All
         <strong>{describeProposal(d.proposal, name)}</strong> <span className={`tag ${d.status === "passed" ? "ok" : d.status === "failed" ? "bad" : ""}`}>{d.status}</span>
       </div>
       <div className="hint">
-        Tabled by {name(d.tabledBy)}; {ruleText(d.rule)}; decided {draftDeadlineText(d)}.
+        Tabled by {name(d.tabledBy)}; {ruleText(d.rule)}
+        {d.status === "open" && <>; decided {d.dueAfter ? `at the end of turn ${d.dueAfter.turn}'s ${d.dueAfter.phase} phase` : <>within <PlayDeadline at={d.deadline} clock={m.clock} /></>}</>}.
       </div>
       <VoteTally d={d} members={alliance.members} member={m} you={state.viewer.role === "observer" ? null : you} />
       {d.silenceBreak && <div className="hint">Silence broken by {name(d.silenceBreak.member)}: {d.silenceBreak.reason}</div>}

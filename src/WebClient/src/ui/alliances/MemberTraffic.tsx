@@ -1,6 +1,6 @@
 import { useState } from "react";
 import type { AllianceMemberView, AllianceView } from "../../api/types";
-import { formatDuration, formatInstant } from "../../state/describe";
+import { formatDuration } from "../../state/describe";
 import { ProblemNote, useCommand, useExercise } from "../common";
 import { ruleText } from "./allianceCommands";
 import { ConsultationItem } from "./ConsultationItem";
@@ -12,6 +12,7 @@ import { RequestConsultationForm } from "./RequestConsultationForm";
 import { TableDraftForm } from "./TableDraftForm";
 import { useActingMember } from "./useActingMember";
 import { useMayAct } from "./useAllianceActor";
+import { PlayDeadline } from "./PlayDeadline";
 
 type AllianceAction = "consult" | "draft" | "pledge" | "intel";
 
@@ -71,7 +72,7 @@ export function MemberTraffic({ alliance, member: m }: { alliance: AllianceView;
         <div className="sub">
           <h4>Consultations</h4>
           {m.consultations.map((c) => (
-            <ConsultationItem key={c.id} c={c} send={send} busy={command.busy} mayAct={mayAct} />
+            <ConsultationItem key={c.id} c={c} send={send} busy={command.busy} mayAct={mayAct} clock={m.clock} />
           ))}
         </div>
       )}
@@ -95,8 +96,8 @@ export function MemberTraffic({ alliance, member: m }: { alliance: AllianceView;
           ))}
           {m.collectiveDefence.map((i) => (
             <div key={i.id} className="msg" data-kind="brief">
-              <strong>Invoked</strong> after {name(i.attacker)}'s attack on {name(i.victim)}; responses due {formatInstant(i.responsesDue)}
-              {i.closed ? " (closed)" : ""}.
+              <strong>Invoked</strong> after {name(i.attacker)}'s attack on {name(i.victim)}; {i.closed ? "responses closed" : <>responses due within <PlayDeadline at={i.responsesDue} clock={m.clock} /></>}
+.
               <div className="hint">
                 Responded: {Object.values(i.responses).map((r) => `${name(r.member)} (${r.kind})`).join(", ") || "none"}
                 {i.freeRiders.length > 0 && `; no response: ${i.freeRiders.map(name).join(", ")}`}
@@ -113,7 +114,7 @@ export function MemberTraffic({ alliance, member: m }: { alliance: AllianceView;
           <ul>
             {m.pledges.map((p) => (
               <li key={p.id}>
-                {name(p.member)}: {p.delivered} of {p.amount} {p.resource} delivered, due {formatInstant(p.dueBy)}
+                {name(p.member)}: {p.delivered} of {p.amount} {p.resource} delivered, {p.fellDue ? "fell due" : <>due within <PlayDeadline at={p.dueBy} clock={m.clock} /></>}
                 {p.fellDue && p.delivered < p.amount ? <span className="tag bad">shortfall</span> : null}
               </li>
             ))}
@@ -140,7 +141,7 @@ export function MemberTraffic({ alliance, member: m }: { alliance: AllianceView;
           <h4>Membership</h4>
           {m.withdrawals.map((w) => (
             <p key={w.member}>
-              {name(w.member)} gave notice of withdrawal; effective {formatInstant(w.effectiveAt)}.
+              {name(w.member)} gave notice of withdrawal; effective within <PlayDeadline at={w.effectiveAt} clock={m.clock} />.
             </p>
           ))}
           {m.formerMembers.length > 0 && <p>Former members: {m.formerMembers.map(name).join(", ")}</p>}
