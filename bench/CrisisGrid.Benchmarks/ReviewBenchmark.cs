@@ -204,7 +204,8 @@ internal static class ReviewBenchmark
     {
         // One Orleans silo on loopback with SQLite; the benchmark calls grains through the silo's own grain factory.
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
+        // Logs go to stderr: stdout is the Markdown report.
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("CrisisGrid.Grains.Feed", LogLevel.Information); // how long each feed activation took
         builder.Configuration["Storage:Provider"] = "sqlite";
         builder.Configuration["Storage:SqlitePath"] = database;
