@@ -7,6 +7,7 @@
 #   deploy/cluster.sh                 # 2 silos, 2 gateways
 #   deploy/cluster.sh --silos 3 --gateways 2
 #   CRISISGRID_CLUSTER_READY_FILE=/tmp/cg.env deploy/cluster.sh   # also writes the URLs and PIDs there (for tools)
+#   CRISISGRID_OPERATOR_KEY=... deploy/cluster.sh   # the operator key (a random one is printed otherwise)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 silos=2
@@ -40,16 +41,24 @@ stop_all() {
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   test_postgres_stop
 }
-trap stop_all EXIT INT TERM
+trap stop_all EXIT
+trap 'exit 130' INT TERM
 
+# One operator key for the whole cluster: gateways take it for /ops/metrics, silos for the Orleans dashboard.
+# Passed in the environment, not on the command line, so that `ps` does not show it.
+operator_key="${CRISISGRID_OPERATOR_KEY:-$(python3 -c 'import secrets; print(secrets.token_urlsafe(24))')}"
+export Operators__Keys__0="$operator_key"
 common=(--Cluster:Mode=Postgres --Cluster:ClusterId=crisisgrid-local --Cluster:AdvertisedAddress=127.0.0.1
         --Storage:Provider=postgres "--Storage:PostgresConnectionString=$db")
 echo "==> Starting $silos silos"
+silo_urls=()
 for i in $(seq 1 "$silos"); do
+  silo_url="http://127.0.0.1:$(free_port)"
   dotnet src/Silo/bin/Release/net10.0/CrisisGrid.Silo.dll "${common[@]}" \
-    --Cluster:SiloPort="$(free_port)" --Cluster:GatewayPort="$(free_port)" --Urls="http://127.0.0.1:$(free_port)" \
+    --Cluster:SiloPort="$(free_port)" --Cluster:GatewayPort="$(free_port)" --Urls="$silo_url" \
     >"$logs/silo-$i.log" 2>&1 &
   pids+=($!)
+  silo_urls+=("$silo_url")
   echo "    silo $i: pid $! (log $logs/silo-$i.log)"
 done
 
@@ -82,9 +91,13 @@ done
 echo
 echo "  CrisisGrid cluster: $silos silos, ${#urls[@]} gateways, PostgreSQL at 127.0.0.1:$(cat "$CRISISGRID_TEST_POSTGRES_DIR/port")"
 for url in "${urls[@]}"; do echo "  gateway: $url"; done
+for url in "${silo_urls[@]}"; do echo "  silo:    $url/health/ready   Orleans dashboard: $url/dashboard/"; done
+echo "  operator key (X-Operator-Key, or the password in the browser's prompt): $operator_key"
 grep -h "Facilitator join code" "$logs"/gateway-1.log 2>/dev/null | sed 's/^/ /' || true
 echo "  logs: $logs    (Ctrl+C stops everything)"
 if [ -n "${CRISISGRID_CLUSTER_READY_FILE:-}" ]; then
-  { echo "GATEWAYS=\"${urls[*]}\""; echo "SILO_PIDS=\"${pids[*]:0:$silos}\""; echo "POSTGRES=\"$db\""; echo "LOGS=\"$logs\""; } >"$CRISISGRID_CLUSTER_READY_FILE"
+  { echo "GATEWAYS=\"${urls[*]}\""; echo "SILO_PIDS=\"${pids[*]:0:$silos}\""; echo "POSTGRES=\"$db\""; echo "LOGS=\"$logs\""; echo "SILO_URLS=\"${silo_urls[*]}\""; echo "GATEWAY_PIDS=\"${pids[*]:$silos}\""; echo "OPERATOR_KEY=\"$operator_key\""; } >"$CRISISGRID_CLUSTER_READY_FILE"
 fi
-wait
+# Stay up until Ctrl+C (or SIGTERM), even when every process started above has been replaced — a rolling restart or an
+# operator adding and removing silos by hand does exactly that — so PostgreSQL is not stopped under the new ones.
+while :; do sleep 1; done

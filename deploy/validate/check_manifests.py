@@ -184,6 +184,73 @@ def check_k8s(docs):
         problem("deploy/k8s", "kustomization.yaml is missing")
 
 
+# What Microsoft.Orleans.Hosting.Kubernetes (UseKubernetesHosting) reads from a silo pod: its labels name the cluster,
+# the downward API gives the pod's name, namespace and IP, and the pod's service account may watch, patch and delete pods.
+ORLEANS_LABELS = ("orleans/serviceId", "orleans/clusterId")
+DOWNWARD_API = {"POD_NAME": "metadata.name", "POD_NAMESPACE": "metadata.namespace", "POD_IP": "status.podIP",
+                "ORLEANS_SERVICE_ID": "metadata.labels['orleans/serviceId']",
+                "ORLEANS_CLUSTER_ID": "metadata.labels['orleans/clusterId']"}
+POD_VERBS = {"get", "watch", "list", "patch", "delete"}
+
+
+def check_orleans_kubernetes(docs):
+    by_kind = {}
+    for where, _, doc in docs:
+        by_kind.setdefault(doc.get("kind"), []).append((where, doc))
+    roles = {get(d, "metadata.name"): d for _, d in by_kind.get("Role", [])}
+    bindings = [d for _, d in by_kind.get("RoleBinding", [])]
+    silo_ids = {}
+    gateways = []
+    for where, d in by_kind.get("Deployment", []):
+        labels = get(d, "spec.template.metadata.labels") or {}
+        pod = get(d, "spec.template.spec") or {}
+        containers = pod.get("containers") or []
+        env = {e.get("name"): e for c in containers for e in c.get("env") or []}
+        if not any(label in labels for label in ORLEANS_LABELS):
+            if "Cluster__Mode" in env:
+                gateways.append((where, env))
+            continue
+        for label in ORLEANS_LABELS:
+            if not labels.get(label):
+                problem(where, f"silo pods need the label {label} (UseKubernetesHosting reads the cluster from it)")
+        silo_ids = {"ServiceId": labels.get("orleans/serviceId"), "ClusterId": labels.get("orleans/clusterId")}
+        for name, field in DOWNWARD_API.items():
+            if get(env.get(name) or {}, "valueFrom.fieldRef.fieldPath") != field:
+                problem(where, f"env {name} must come from the downward API (fieldRef {field})")
+        if (get(env.get("Cluster__Kubernetes") or {}, "value") or "").lower() == "false":
+            problem(where, "Cluster__Kubernetes is false: UseKubernetesHosting would be off in the pods these manifests describe")
+        if "Cluster__AdvertisedAddress" in env and get(env["Cluster__AdvertisedAddress"], "valueFrom.fieldRef.fieldPath") != "status.podIP":
+            problem(where, "Cluster__AdvertisedAddress must be the pod IP or unset (the silo advertises POD_IP)")
+        for key in ("ServiceId", "ClusterId"):
+            value = get(env.get(f"Cluster__{key}") or {}, "value")
+            if value is not None and value != silo_ids[key]:
+                problem(where, f"Cluster__{key} '{value}' differs from the pod label ({silo_ids[key]}): the silo refuses to start")
+        account = pod.get("serviceAccountName")
+        granted = set()
+        for b in bindings:
+            if any(s.get("kind") == "ServiceAccount" and s.get("name") == account for s in b.get("subjects") or []):
+                role = roles.get(get(b, "roleRef.name")) or {}
+                for rule in role.get("rules") or []:
+                    if "pods" in (rule.get("resources") or []):
+                        granted |= set(rule.get("verbs") or [])
+        if not account or not POD_VERBS <= granted:
+            problem(where, f"the silo's service account '{account}' needs a Role on pods with verbs {sorted(POD_VERBS)}; it has {sorted(granted)}")
+        dashboard = get(env.get("Dashboard__Port") or {}, "value")
+        if dashboard:
+            if get(env.get("Dashboard__Address") or {}, "value") not in (None, "127.0.0.1", "::1"):
+                problem(where, "Dashboard__Address must stay loopback: operators reach the dashboard through kubectl port-forward")
+            if "Operators__Keys__0" not in env:
+                problem(where, "the dashboard needs an operator key (Operators__Keys__0); without one the silo does not serve it")
+            for sw, s in by_kind.get("Service", []):
+                if any(str(p.get("targetPort")) == str(dashboard) or str(p.get("port")) == str(dashboard) for p in get(s, "spec.ports") or []):
+                    problem(sw, f"publishes the dashboard port {dashboard}; the dashboard is for operators through port-forward only")
+    for where, env in gateways:
+        for key in ("ServiceId", "ClusterId"):
+            value = get(env.get(f"Cluster__{key}") or {}, "value") or "crisisgrid"
+            if silo_ids and value != silo_ids[key]:
+                problem(where, f"gateway Cluster__{key} '{value}' is not the silos' orleans/{key[0].lower()}{key[1:]} label '{silo_ids[key]}': it would find no silo")
+
+
 def check_compose():
     where = "deploy/compose/compose.yaml"
     try:
@@ -267,7 +334,9 @@ def check_dockerfiles(publish_dirs):
 
 
 def main():
-    check_k8s(load_k8s())
+    docs = load_k8s()
+    check_k8s(docs)
+    check_orleans_kubernetes(docs)
     check_compose()
     check_dockerfiles(sys.argv[1:])
     for p in problems:

@@ -128,15 +128,19 @@ const senders = senderNames.map(({ g, name }) => sender(g, name));
 const results = [];
 const restarted = [];
 // How each silo was started, so it can be started again the same way (its ports included).
-const commandLines = siloPids.map((pid) => ({ argv: readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean), cwd: readlinkSync(`/proc/${pid}/cwd`) }));
+const commandLines = siloPids.map((pid) => ({
+  argv: readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean),
+  cwd: readlinkSync(`/proc/${pid}/cwd`),
+  env: Object.fromEntries(readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])),
+}));
 const alive = (pid) => { try { process.kill(pid, 0); return true; } catch { return false; } };
 let leftOnTheirOwn = 0;
 process.on('exit', () => restarted.forEach((child) => child.kill('SIGKILL'))); // whatever happens, leave no silo behind
 const killing = new Set(); // the silo this round killed: restarted by the round, not by the supervisor
 const startSilo = (index, label) => {
-  const { argv, cwd } = commandLines[index];
+  const { argv, cwd, env } = commandLines[index];
   const out = openSync(`${logDir}/chaos-silo-${index + 1}-${label}.log`, 'a');
-  const child = spawn(argv[0], argv.slice(1), { cwd, stdio: ['ignore', out, out] });
+  const child = spawn(argv[0], argv.slice(1), { cwd, env, stdio: ['ignore', out, out] });
   restarted.push(child);
   siloPids[index] = child.pid;
 };

@@ -24,7 +24,7 @@ const warmupS = Number(options.warmup ?? 5);
 const drainS = Number(options.drain ?? 10);
 const serverPids = options.pid ? String(options.pid).split(',').map(Number) : [];
 // Clients spread over several gateways of one cluster; commands still go through --url.
-const clientUrls = (options['client-urls'] ?? baseUrl).split(' ').filter(Boolean).map((u) => u.replace(/\/$/, ''));
+const clientUrls = (options.clientUrls ?? baseUrl).split(' ').filter(Boolean).map((u) => u.replace(/\/$/, ''));
 const clientUrl = (client) => clientUrls[client.index % clientUrls.length];
 const nations = ['ARD', 'BOR', 'CAL', 'DUN'];
 
@@ -248,7 +248,10 @@ function makeClient(index) {
         // An event the Join snapshot already covered may still arrive once after the reply (the hub adds the
         // connection to its group before it takes the snapshot); the protocol says to drop it (LiveMessages.cs).
         if (e.sequence <= client.snapshotSequence) client.coveredBySnapshot++;
-        else if (client.received.has(eventKey(e))) client.duplicates++;
+        else if (client.received.has(eventKey(e))) {
+          client.duplicates++;
+          if (duplicateReports++ < Number(options.logDuplicates ?? 0)) log(`duplicate: client ${client.index} (${groupKey(client.role)}) at watermark ${client.watermark} got ${eventKey(e)} as ${e.sequence} in batch ${batch.from}..${batch.to}`);
+        }
         else client.received.set(eventKey(e), now);
       }
     },
@@ -257,6 +260,7 @@ function makeClient(index) {
 }
 
 let gapReports = 0;
+let duplicateReports = 0;
 const audienceOf = new Map(); // log sequence -> audience, learnt from exercise control's clients (they see everything)
 const keyOf = new Map(); // log sequence -> event key, learnt the same way
 
@@ -265,8 +269,9 @@ const keyOf = new Map(); // log sequence -> event key, learnt the same way
 // repeat one payload with the log's numbers, which every client shares there.
 function eventKey(e) {
   if (target !== 'gateway') return `seq:${e.sequence}`;
-  const id = e.event.newsId ?? e.event.orderId ?? e.event.order?.orderId ?? '';
-  return `${e.stream}|${e.event.$type}|${id}`;
+  // Viewers do not share sequence numbers or stream versions (both would tell a team how much it does not see), and
+  // payload ids are not enough (a join code's redemptions all read alike): the payload and its recording time are.
+  return `${e.stream}|${e.recordedAt}|${JSON.stringify(e.event)}`;
 }
 const templates = {};
 function captureTemplate(events) {

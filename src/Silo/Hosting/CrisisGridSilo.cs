@@ -2,6 +2,7 @@ using System.Net;
 using CrisisGrid.Grains.Infrastructure;
 using CrisisGrid.Grains.Scenarios;
 using CrisisGrid.ServiceDefaults;
+using CrisisGrid.Silo.Hosting.Dashboard;
 using CrisisGrid.Silo.Storage;
 using CrisisGrid.Silo.Storage.Postgres;
 using Microsoft.Extensions.Configuration;
@@ -39,7 +40,10 @@ public static class CrisisGridSilo
         }
 
         var cluster = ClusterSettings.FromConfiguration(builder.Configuration);
-        builder.UseOrleans(silo => silo.AddCrisisGrid(builder.Configuration, cluster.Mode).UseCrisisGridCluster(cluster, builder.Configuration));
+        var dashboard = DashboardSettings.FromConfiguration(builder.Configuration);
+        builder.UseOrleans(silo => silo.AddCrisisGrid(builder.Configuration, cluster.Mode)
+            .UseCrisisGridCluster(cluster, builder.Configuration)
+            .AddCrisisGridDashboard(dashboard));
         return builder;
     }
 
@@ -87,8 +91,26 @@ public static class CrisisGridSilo
             o.ClusterId = cluster.ClusterId;
             o.ServiceId = cluster.ServiceId;
         });
+        var kubernetes = KubernetesHosting.IsOn(configuration, cluster);
         silo.Configure<EndpointOptions>(o =>
         {
+            if (kubernetes && !KubernetesHosting.AddressConfigured(configuration))
+            {
+                // Advertise the pod's IP and listen on every interface of the pod. UseKubernetesHosting would do it only
+                // when nothing set an address, but Orleans' own default (the first host address) comes first.
+                o.SiloPort = cluster.SiloPort;
+                o.GatewayPort = cluster.GatewayPort;
+                if (KubernetesHosting.PodAddress(configuration) is { } podIp)
+                {
+                    o.AdvertisedIPAddress = podIp;
+                }
+
+                o.SiloListeningEndpoint = new IPEndPoint(IPAddress.Any, cluster.SiloPort);
+                o.GatewayListeningEndpoint = new IPEndPoint(IPAddress.Any, cluster.GatewayPort);
+                return;
+            }
+
+
             // Orleans advertises the machine's external address by default; a loopback cluster must say so itself.
             o.AdvertisedIPAddress = cluster.AdvertisedAddress;
             o.SiloPort = cluster.SiloPort;
@@ -117,6 +139,12 @@ public static class CrisisGridSilo
             o.Invariant = "Npgsql";
             o.ConnectionString = connectionString;
         });
+        if (kubernetes)
+        {
+            // After ClusterOptions above: the pod's orleans/* labels (ORLEANS_*_ID) name the cluster in Kubernetes.
+            silo.UseKubernetesHosting();
+        }
+
         return silo;
     }
 }
