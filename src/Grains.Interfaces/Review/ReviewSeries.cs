@@ -91,4 +91,5 @@ public sealed record ReviewSeries(
     ImmutableArray<FreeRiderRecord> FreeRiders,
     ImmutableArray<TurnOrders> Orders,
     ImmutableArray<OverrideRecord> Overrides,
-    ImmutableArray<ReviewMarker> Markers);
+    ImmutableArray<ReviewMarker> Markers,
+    ImmutableArray<NegotiationRecord> Negotiations);

@@ -28,6 +28,17 @@ public sealed class ViewerNumbering
     /// </summary>
     public long? ReviewOpenedAt { get; private set; }
 
+    /// <summary>The audience of every event folded so far, by sequence − 1 (what a persisted checkpoint keeps).</summary>
+    public IReadOnlyList<Audience> Audiences => _audiences;
+
+    /// <summary>A numbering folded to <c>audiences.Count</c> events, from what <see cref="Audiences"/> and <see cref="ReviewOpenedAt"/> said.</summary>
+    public static ViewerNumbering Restore(IEnumerable<Audience> audiences, long? reviewOpenedAt)
+    {
+        var numbering = new ViewerNumbering { ReviewOpenedAt = reviewOpenedAt };
+        numbering._audiences.AddRange(audiences);
+        return numbering;
+    }
+
     public void Add(RecordedEvent recorded)
     {
         if (recorded.Sequence != Sequence + 1)

@@ -2,8 +2,10 @@ using CrisisGrid.Grains.Access;
 using CrisisGrid.Grains.Events;
 using CrisisGrid.Grains.Visibility;
 using CrisisGrid.Grains.Review;
+using CrisisGrid.Grains.Review.Checkpoints;
 using CrisisGrid.Grains.World;
 using Microsoft.Extensions.Logging;
+using Orleans.Serialization;
 using Orleans.Utilities;
 
 namespace CrisisGrid.Grains.Feed;
@@ -12,9 +14,12 @@ namespace CrisisGrid.Grains.Feed;
 /// Orders an exercise's events and fans them out. Grains publish after their append is durable; since a sequence
 /// number is only handed out once every lower one is committed, a gap seen here is filled by reading the log, so
 /// subscribers receive every event exactly once, in order. The grain also folds the log into a
-/// <see cref="WorldState"/> for consistent snapshots.
+/// <see cref="WorldState"/> for consistent snapshots, and keeps the review's checkpoints in the database: it activates
+/// from the latest persisted projection and folds only the events after it (issue 7: a long exercise's review opens
+/// in under 2 s).
 /// </summary>
-public sealed class ExerciseFeedGrain(IEventLog log, ILogger<ExerciseFeedGrain> logger) : Grain, IExerciseFeedGrain
+public sealed class ExerciseFeedGrain(IEventLog log, IReviewCheckpointStore checkpointStore, Serializer serializer, ILogger<ExerciseFeedGrain> logger)
+    : Grain, IExerciseFeedGrain
 {
     // Enough for a reconnecting client's catch-up without touching the database; older reads go to the log.
     private const int RecentCapacity = 4096;
@@ -23,49 +28,87 @@ public sealed class ExerciseFeedGrain(IEventLog log, ILogger<ExerciseFeedGrain> 
     // Subscriptions lapse unless renewed: a gateway that died stops costing notifications within a minute. Gateways
     // renew every few seconds (and resubscribe to a feed that moved to another silo). Runtime machinery: real clock.
     private readonly ObserverManager<IExerciseFeedObserver> _observers = new(TimeSpan.FromMinutes(1), logger);
-    private readonly ViewerNumbering _numbering = new();
+    private readonly List<WorldState> _unsavedCheckpoints = [];
+    private FeedProjection _projection = null!;
     private ReviewArchive _archive = null!;
-    private ReviewSeriesBuilder _series = null!;
-    private TurnSummaryBuilder _turns = null!;
-    private WorldState _world = null!;
+    private ReviewCheckpoints _checkpoints = null!;
+    private long _feedSavedAt;
 
     private string ExerciseId => this.GetPrimaryKeyString();
 
+    private WorldState World => _projection.World;
+
+    private ViewerNumbering Numbering => _projection.Numbering;
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _world = WorldState.Empty(ExerciseId);
-        _archive = new ReviewArchive(log, ExerciseId);
-        _series = new ReviewSeriesBuilder(ExerciseId);
-        _turns = new TurnSummaryBuilder(ExerciseId);
-        foreach (var recorded in await log.ReadExerciseAsync(ExerciseId, cancellationToken: cancellationToken))
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        _checkpoints = new ReviewCheckpoints(checkpointStore, serializer, ExerciseId, logger);
+        _archive = new ReviewArchive(log, ExerciseId, persisted: _checkpoints.LoadWorld);
+        _projection = FeedProjection.Empty(ExerciseId);
+
+        // The latest persisted projection, unless the log is shorter (a database restored from an older backup).
+        var last = await log.GetLastSequenceAsync(ExerciseId, cancellationToken);
+        var restoredAt = 0L;
+        if (await _checkpoints.LoadFeed(last) is { } checkpoint)
+        {
+            _projection = FeedProjection.Restore(checkpoint);
+            _feedSavedAt = World.Sequence;
+            restoredAt = World.Sequence;
+            _archive.Folded(World);
+
+            // The live snapshot's recent events: the last few thousand before the checkpoint, as a full fold keeps.
+            foreach (var recorded in await log.ReadExerciseAsync(ExerciseId, Math.Max(0, World.Sequence - RecentCapacity), World.Sequence, cancellationToken: cancellationToken))
+            {
+                Remember(recorded);
+            }
+        }
+
+        foreach (var recorded in await log.ReadExerciseAsync(ExerciseId, World.Sequence, cancellationToken: cancellationToken))
         {
             Fold(recorded);
         }
+
+        await SaveCheckpoints();
+        logger.LogInformation(
+            "Feed of {Exercise} activated at event {Sequence} from a checkpoint at event {Checkpoint} in {Elapsed:0} ms",
+            ExerciseId,
+            World.Sequence,
+            restoredAt,
+            System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // The next activation folds nothing that this one already did.
+        await SaveCheckpoints(force: true);
+        await base.OnDeactivateAsync(reason, cancellationToken);
     }
 
     public async Task Publish(IReadOnlyList<RecordedEvent> events)
     {
-        var fresh = events.Where(e => e.Sequence > _world.Sequence).OrderBy(e => e.Sequence).ToList();
+        var fresh = events.Where(e => e.Sequence > World.Sequence).OrderBy(e => e.Sequence).ToList();
         if (fresh.Count == 0)
         {
             return;
         }
 
         var batch = new List<RecordedEvent>();
-        if (fresh[0].Sequence > _world.Sequence + 1)
+        if (fresh[0].Sequence > World.Sequence + 1)
         {
             // Events committed by another grain whose publish has not arrived (or was lost): read them from the log.
-            batch.AddRange(await log.ReadExerciseAsync(ExerciseId, _world.Sequence, fresh[0].Sequence - 1));
+            batch.AddRange(await log.ReadExerciseAsync(ExerciseId, World.Sequence, fresh[0].Sequence - 1));
         }
 
         batch.AddRange(fresh);
         Deliver(batch);
+        await SaveCheckpoints();
     }
 
     public Task<long> Subscribe(IExerciseFeedObserver observer)
     {
         _observers.Subscribe(observer, observer);
-        return Task.FromResult(_world.Sequence);
+        return Task.FromResult(World.Sequence);
     }
 
     public Task Unsubscribe(IExerciseFeedObserver observer)
@@ -81,45 +124,46 @@ public sealed class ExerciseFeedGrain(IEventLog log, ILogger<ExerciseFeedGrain> 
             return [.. _recent.Where(e => e.Sequence > afterSequence).Take(maxCount)];
         }
 
-        return await log.ReadExerciseAsync(ExerciseId, afterSequence, _world.Sequence, maxCount);
+        return await log.ReadExerciseAsync(ExerciseId, afterSequence, World.Sequence, maxCount);
     }
 
     public async Task<VisibleEvents> ReadFor(Participant viewer, long afterPosition, int maxCount)
     {
-        var effective = _world.Effective(viewer);
+        var effective = World.Effective(viewer);
         afterPosition = Math.Max(0, afterPosition);
-        var sequences = _numbering.SequencesAfter(effective, afterPosition, maxCount);
+        var sequences = Numbering.SequencesAfter(effective, afterPosition, maxCount);
         var events = sequences.Count == 0
             ? []
             : ViewerEvents.Visible(await ReadRange(sequences[0] - 1, sequences[^1]), effective, afterPosition);
-        var to = sequences.Count < maxCount ? _numbering.PositionAt(effective, _world.Sequence) : events[^1].Sequence;
-        return new VisibleEvents(afterPosition, Math.Max(afterPosition, to), [.. events], _numbering.Continues(effective, afterPosition));
+        var to = sequences.Count < maxCount ? Numbering.PositionAt(effective, World.Sequence) : events[^1].Sequence;
+        return new VisibleEvents(afterPosition, Math.Max(afterPosition, to), [.. events], Numbering.Continues(effective, afterPosition));
     }
 
     public async Task<long> PositionAt(Participant viewer, long sequence)
     {
-        if (sequence > _world.Sequence)
+        if (sequence > World.Sequence)
         {
             // A command's events are published before it is answered; should a publish have failed, the log has them.
-            Deliver(await log.ReadExerciseAsync(ExerciseId, _world.Sequence, sequence));
+            Deliver(await log.ReadExerciseAsync(ExerciseId, World.Sequence, sequence));
+            await SaveCheckpoints();
         }
 
-        return _numbering.PositionAt(viewer, sequence);
+        return Numbering.PositionAt(viewer, sequence);
     }
 
-    public Task<Participant> GetViewer(Participant viewer) => Task.FromResult(_world.Effective(viewer));
+    public Task<Participant> GetViewer(Participant viewer) => Task.FromResult(World.Effective(viewer));
 
-    public Task<ExerciseSnapshot> GetSnapshot(Participant viewer) => Task.FromResult(Snapshots.BuildNumbered(_world, viewer, _numbering, _recent));
+    public Task<ExerciseSnapshot> GetSnapshot(Participant viewer) => Task.FromResult(Snapshots.BuildNumbered(World, viewer, Numbering, _recent));
 
     public async Task<ExerciseSnapshot?> GetSnapshotAt(Participant requester, Participant viewer, long sequence)
     {
-        if (!ReviewRules.MayReplay(_world.Exercise, requester, viewer) || sequence < 0)
+        if (!ReviewRules.MayReplay(World.Exercise, requester, viewer) || sequence < 0)
         {
             return null;
         }
 
         // From the nearest checkpoint, not a refold of the whole log (issue 7: a slider step answers in < 100 ms).
-        return await _archive.At(viewer, sequence, _world.Sequence);
+        return await _archive.At(viewer, sequence, World.Sequence);
     }
 
     /// <summary>Folds the events that continue the log (in order, from the next sequence) and notifies subscribers.</summary>
@@ -128,14 +172,14 @@ public sealed class ExerciseFeedGrain(IEventLog log, ILogger<ExerciseFeedGrain> 
         var delivered = new List<RecordedEvent>();
         foreach (var recorded in batch.OrderBy(e => e.Sequence))
         {
-            if (recorded.Sequence == _world.Sequence + 1)
+            if (recorded.Sequence == World.Sequence + 1)
             {
                 Fold(recorded);
                 delivered.Add(recorded);
             }
-            else if (recorded.Sequence > _world.Sequence + 1)
+            else if (recorded.Sequence > World.Sequence + 1)
             {
-                logger.LogError("Feed of {Exercise} cannot deliver {Sequence}: the log has a gap after {Last}", ExerciseId, recorded.Sequence, _world.Sequence);
+                logger.LogError("Feed of {Exercise} cannot deliver {Sequence}: the log has a gap after {Last}", ExerciseId, recorded.Sequence, World.Sequence);
                 break;
             }
         }
@@ -158,30 +202,58 @@ public sealed class ExerciseFeedGrain(IEventLog log, ILogger<ExerciseFeedGrain> 
     }
 
     public Task<Commands.Rejection?> CheckArchiveAccess(Participant requester) =>
-        Task.FromResult(ReviewRules.MayReadArchive(_world.Exercise, requester));
+        Task.FromResult(ReviewRules.MayReadArchive(World.Exercise, requester));
 
     public Task<ReviewSeries?> GetReviewSeries(Participant requester) =>
-        Task.FromResult(ReviewRules.MayReadArchive(_world.Exercise, requester) is null ? _series.Build() : null);
+        Task.FromResult(ReviewRules.MayReadArchive(World.Exercise, requester) is null ? _projection.Series.Build() : null);
 
     public Task<System.Collections.Immutable.ImmutableArray<TurnSummary>?> GetTurnSummaries(Participant requester) =>
-        Task.FromResult<System.Collections.Immutable.ImmutableArray<TurnSummary>?>(ReviewRules.MayReadArchive(_world.Exercise, requester) is null ? _turns.Build() : null);
+        Task.FromResult<System.Collections.Immutable.ImmutableArray<TurnSummary>?>(ReviewRules.MayReadArchive(World.Exercise, requester) is null ? _projection.Turns.Build() : null);
 
     public async Task<RelationMatrix?> GetRelationMatrix(Participant requester, long sequence) =>
-        ReviewRules.MayReadArchive(_world.Exercise, requester) is null && sequence >= 0
-            ? RelationMatrices.From(await _archive.WorldAt(sequence, _world.Sequence))
+        ReviewRules.MayReadArchive(World.Exercise, requester) is null && sequence >= 0
+            ? RelationMatrices.From(await _archive.WorldAt(sequence, World.Sequence))
             : null;
 
     private void Fold(RecordedEvent recorded)
     {
-        _world = _world.Apply(recorded);
-        _numbering.Add(recorded);
-        _archive.Folded(_world);
-        _series.Observe(recorded, _world);
-        _turns.Observe(recorded, _world);
+        _projection.Fold(recorded);
+        _archive.Folded(World);
+        if (World.Sequence % _archive.Checkpoints.Interval == 0)
+        {
+            _unsavedCheckpoints.Add(World);
+        }
+
+        Remember(recorded);
+    }
+
+    private void Remember(RecordedEvent recorded)
+    {
         _recent.AddLast(recorded);
         if (_recent.Count > RecentCapacity)
         {
             _recent.RemoveFirst();
+        }
+    }
+
+    /// <summary>
+    /// Writes the world checkpoints folded since the last save, and the whole projection once it is
+    /// <see cref="ReviewCheckpoints.FeedEvery"/> events old (or when <paramref name="force"/>d). After the events are
+    /// delivered: a checkpoint is a cache of the log, never part of acknowledging a command.
+    /// </summary>
+    private async Task SaveCheckpoints(bool force = false)
+    {
+        var feedDue = World.Sequence > _feedSavedAt && (force || World.Sequence - _feedSavedAt >= ReviewCheckpoints.FeedEvery);
+        if (_unsavedCheckpoints.Count == 0 && !feedDue)
+        {
+            return;
+        }
+
+        await _checkpoints.Save([.. _unsavedCheckpoints], feedDue ? _projection : null);
+        _unsavedCheckpoints.Clear();
+        if (feedDue)
+        {
+            _feedSavedAt = World.Sequence;
         }
     }
 }

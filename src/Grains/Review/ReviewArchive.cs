@@ -11,8 +11,14 @@ namespace CrisisGrid.Grains.Review;
 /// A snapshot's recent events are gathered backwards, block by block, until the viewer has
 /// <see cref="Snapshots.RecentEvents"/> of them (or <see cref="MaxLookBack"/> events were searched), so a team that
 /// sees little still gets its timeline without the whole log being read.
+/// Checkpoints the feed did not fold itself since it activated (it may have started from a persisted projection) are
+/// read from the database through <paramref name="persisted"/> when the one in memory is a whole interval away.
 /// </summary>
-public sealed class ReviewArchive(IEventLog log, string exerciseId, int checkpointInterval = WorldCheckpoints.DefaultInterval)
+public sealed class ReviewArchive(
+    IEventLog log,
+    string exerciseId,
+    int checkpointInterval = WorldCheckpoints.DefaultInterval,
+    Func<long, Task<WorldState?>>? persisted = null)
 {
     /// <summary>How far back a replay looks for a viewer's recent events.</summary>
     public const int MaxLookBack = 16_384;
@@ -57,6 +63,12 @@ public sealed class ReviewArchive(IEventLog log, string exerciseId, int checkpoi
     private async Task<(WorldState World, IReadOnlyList<RecordedEvent> Tail)> Fold(long sequence, long last)
     {
         var world = Checkpoints.Nearest(exerciseId, sequence);
+        if (persisted is not null && sequence - world.Sequence >= Interval && await persisted(sequence) is { } stored && stored.Sequence > world.Sequence)
+        {
+            Checkpoints.Remember(stored);
+            world = stored;
+        }
+
         var tail = await Range(world.Sequence, sequence, last);
         foreach (var recorded in tail)
         {

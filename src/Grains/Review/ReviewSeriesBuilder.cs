@@ -21,6 +21,7 @@ public sealed class ReviewSeriesBuilder(string exerciseId)
     private readonly List<OverrideRecord> _overrides = [];
     private readonly List<FreeRiderRecord> _freeRiders = [];
     private readonly SortedDictionary<int, (ImmutableSortedDictionary<string, int> Orders, ImmutableArray<string> Missed)> _orders = [];
+    private ImmutableSortedDictionary<string, NegotiationRecord> _negotiations = ImmutableSortedDictionary<string, NegotiationRecord>.Empty.WithComparers(StringComparer.Ordinal);
     private WorldState _world = WorldState.Empty(exerciseId);
     private DateTimeOffset _lastAt;
 
@@ -43,6 +44,11 @@ public sealed class ReviewSeriesBuilder(string exerciseId)
         _world = after;
         _lastAt = recorded.RecordedAt;
         var turn = after.Exercise.Turn;
+        if (StreamNames.IsNegotiation(recorded.Stream, out var session))
+        {
+            _negotiations = _negotiations.SetItem(session, NegotiationCharting.Observe(_negotiations.GetValueOrDefault(session), recorded, after));
+        }
+
         switch (recorded.Event)
         {
             case TurnStarted or PhaseChanged:
@@ -77,6 +83,35 @@ public sealed class ReviewSeriesBuilder(string exerciseId)
         }
     }
 
+    /// <summary>What this builder has gathered, for a persisted checkpoint (<see cref="Checkpoints.FeedCheckpoint"/>).</summary>
+    public Checkpoints.SeriesCheckpoint ToCheckpoint() => new(
+        [.. _samples.Select(s => s.Point)],
+        [.. _samples.Select(s => s.World)],
+        [.. _markers],
+        [.. _overrides],
+        [.. _freeRiders],
+        [.. _orders.Select(o => new TurnOrders(o.Key, o.Value.Orders, o.Value.Missed))],
+        _world,
+        _lastAt,
+        [.. _negotiations.Values]);
+
+    /// <summary>A builder that carries on from <paramref name="checkpoint"/> as if it had observed the log up to there.</summary>
+    public static ReviewSeriesBuilder Restore(Checkpoints.SeriesCheckpoint checkpoint)
+    {
+        var builder = new ReviewSeriesBuilder(checkpoint.World.ExerciseId) { _world = checkpoint.World, _lastAt = checkpoint.LastAt };
+        builder._samples.AddRange(checkpoint.Points.Zip(checkpoint.Worlds));
+        builder._markers.AddRange(checkpoint.Markers);
+        builder._overrides.AddRange(checkpoint.Overrides);
+        builder._freeRiders.AddRange(checkpoint.FreeRiders);
+        builder._negotiations = builder._negotiations.SetItems(checkpoint.Negotiations.Select(n => KeyValuePair.Create(n.Session, n)));
+        foreach (var orders in checkpoint.Orders)
+        {
+            builder._orders[orders.Turn] = (orders.Orders, orders.Missed);
+        }
+
+        return builder;
+    }
+
     public ReviewSeries Build()
     {
         var samples = _samples.ToList();
@@ -106,7 +141,8 @@ public sealed class ReviewSeriesBuilder(string exerciseId)
             [.. _freeRiders],
             [.. _orders.Select(o => new TurnOrders(o.Key, o.Value.Orders, o.Value.Missed))],
             [.. _overrides],
-            [.. _markers]);
+            [.. _markers],
+            [.. _negotiations.Values.Where(n => !n.Phases.IsEmpty).OrderBy(n => n.Phases[0].Sequence)]);
     }
 
     private static NationState At(WorldState world, string nation) =>

@@ -82,6 +82,25 @@ public sealed class TurnSummaryBuilder(string exerciseId)
         }
     }
 
+    /// <summary>What this builder has gathered, for a persisted checkpoint (<see cref="Checkpoints.FeedCheckpoint"/>).</summary>
+    public Checkpoints.TurnsCheckpoint ToCheckpoint() => new(
+        [.. _done], _open.Turn, _open.First, _open.Last, _open.Start, [.. _open.Orders], [.. _open.Happened], [.. _open.Decisions], _world);
+
+    /// <summary>A builder that carries on from <paramref name="checkpoint"/> as if it had observed the log up to there.</summary>
+    public static TurnSummaryBuilder Restore(Checkpoints.TurnsCheckpoint checkpoint)
+    {
+        var builder = new TurnSummaryBuilder(checkpoint.World.ExerciseId)
+        {
+            _open = new Open(checkpoint.Turn, checkpoint.First, checkpoint.Start) { Last = checkpoint.Last },
+            _world = checkpoint.World,
+        };
+        builder._done.AddRange(checkpoint.Done);
+        builder._open.Orders.AddRange(checkpoint.Orders);
+        builder._open.Happened.AddRange(checkpoint.Happened);
+        builder._open.Decisions.AddRange(checkpoint.Decisions);
+        return builder;
+    }
+
     public ImmutableArray<TurnSummary> Build() =>
         [.. _done.Where(t => t.LastSequence > 0), Close(_open, _world)];
 

@@ -30,6 +30,20 @@ public sealed class WorldCheckpoints(int interval = WorldCheckpoints.DefaultInte
         }
     }
 
+    /// <summary>Keeps a checkpoint read back from the database (any position; one already kept is not doubled).</summary>
+    public void Remember(WorldState world)
+    {
+        var at = _states.FindIndex(s => s.Sequence >= world.Sequence);
+        if (at < 0)
+        {
+            _states.Add(world);
+        }
+        else if (_states[at].Sequence != world.Sequence)
+        {
+            _states.Insert(at, world);
+        }
+    }
+
     /// <summary>The latest checkpoint at or before <paramref name="sequence"/>, or the empty world.</summary>
     public WorldState Nearest(string exerciseId, long sequence)
     {

@@ -12,8 +12,10 @@ namespace CrisisGrid.Grains.World;
 /// <summary>
 /// The whole exercise at one sequence number: a pure fold of its log, stream by stream, with the same transition
 /// functions the grains use. It gives consistent snapshots (every grain at the same moment) and replays: the state at
-/// sequence N is the fold of events 1..N.
+/// sequence N is the fold of events 1..N. Serializable because the review persists it as a checkpoint
+/// (<see cref="Review.Checkpoints.ReviewCheckpoints"/>), never sent between grains.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("World.WorldState")]
 public sealed record WorldState(
     string ExerciseId,
     long Sequence,

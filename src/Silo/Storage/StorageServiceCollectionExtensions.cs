@@ -1,6 +1,7 @@
 using CrisisGrid.Diagnostics;
 using CrisisGrid.Grains.Events;
 using CrisisGrid.Grains.Infrastructure;
+using CrisisGrid.Grains.Review.Checkpoints;
 using CrisisGrid.Silo.Storage.Postgres;
 using CrisisGrid.Silo.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -13,7 +14,7 @@ using Npgsql;
 namespace CrisisGrid.Silo.Storage;
 
 /// <summary>
-/// Registers the durable <see cref="IEventLog"/> (and, for SQLite, Orleans' <see cref="IReminderTable"/>) as singletons. The container owns
+/// Registers the durable <see cref="IEventLog"/>, the review's checkpoint store beside it (and, for SQLite, Orleans' <see cref="IReminderTable"/>) as singletons. The container owns
 /// them: disposing it commits any appends still queued and closes the database. The last registration wins, so a
 /// host may call these after registering defaults.
 /// </summary>
@@ -31,6 +32,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IEventLog>(sp => new InstrumentedEventLog(
             new SqliteEventLog(fullPath, RecordingClock(sp), sp.GetService<ILogger<SqliteEventLog>>()), "sqlite", sp.GetService<CrisisGridMetrics>()));
         services.AddSingleton<IReminderTable>(_ => new SqliteReminderTable(fullPath));
+        services.AddSingleton<IReviewCheckpointStore>(_ => new SqliteReviewCheckpointStore(fullPath));
         return services;
     }
 
@@ -42,6 +44,7 @@ public static class StorageServiceCollectionExtensions
         services.AddKeyedSingleton(PostgresDataSourceKey, (_, _) => NpgsqlDataSource.Create(connectionString));
         services.AddSingleton<IEventLog>(sp => new InstrumentedEventLog(
             new PostgresEventLog(sp.GetRequiredKeyedService<NpgsqlDataSource>(PostgresDataSourceKey), RecordingClock(sp)), "postgres", sp.GetService<CrisisGridMetrics>()));
+        services.AddSingleton<IReviewCheckpointStore>(sp => new PostgresReviewCheckpointStore(sp.GetRequiredKeyedService<NpgsqlDataSource>(PostgresDataSourceKey)));
         return services;
     }
 
@@ -65,6 +68,7 @@ public static class StorageServiceCollectionExtensions
     {
         services.RemoveAll<IEventLog>();
         services.RemoveAll<IReminderTable>();
+        services.RemoveAll<IReviewCheckpointStore>();
         services.RemoveAllKeyed<NpgsqlDataSource>(PostgresDataSourceKey);
         services.TryAddSingleton(TimeProvider.System);
 

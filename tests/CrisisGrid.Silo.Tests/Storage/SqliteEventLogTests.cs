@@ -31,7 +31,7 @@ public sealed class SqliteEventLogTests : EventLogContractTests
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode;"));
         Assert.Equal((long)SqliteSchema.LatestVersion, Scalar(connection, "PRAGMA user_version;"));
         Assert.Equal(
-            ["events", "events_by_stream", "orleans_reminders", "orleans_reminders_by_hash"],
+            ["events", "events_by_stream", "orleans_reminders", "orleans_reminders_by_hash", "review_checkpoints"],
             Strings(connection, "SELECT name FROM sqlite_master WHERE type IN ('table', 'index') AND name NOT LIKE 'sqlite_%' ORDER BY name;"));
     }
 

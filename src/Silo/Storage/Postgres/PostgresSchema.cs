@@ -48,6 +48,19 @@ internal static class PostgresSchema
             PRIMARY KEY (grain_type, grain_key, reminder_name)
         );
         """,
+
+        // 2: the review's checkpoints, derived from the log (src/Grains/Review/Checkpoints): the feed's latest
+        // projection and the world every 1,024 events, so a long exercise is not refolded from its first event.
+        """
+        CREATE TABLE review_checkpoints (
+            exercise_id text   NOT NULL,
+            kind        text   NOT NULL,
+            sequence    bigint NOT NULL,
+            format      text   NOT NULL,
+            payload     bytea  NOT NULL,
+            PRIMARY KEY (exercise_id, kind, sequence)
+        );
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -55,6 +55,20 @@ internal static class SqliteSchema
         ) WITHOUT ROWID;
         CREATE INDEX orleans_reminders_by_hash ON orleans_reminders (grain_hash);
         """,
+
+        // 3: the review's checkpoints, derived from the log (src/Grains/Review/Checkpoints): the feed's latest
+        // projection and the world every 1,024 events, so a long exercise is not refolded from its first event.
+        // A rowid table, not WITHOUT ROWID: payloads are tens of KiB to MiB, which WITHOUT ROWID tables store badly.
+        """
+        CREATE TABLE review_checkpoints (
+            exercise_id TEXT    NOT NULL,
+            kind        TEXT    NOT NULL,
+            sequence    INTEGER NOT NULL,
+            format      TEXT    NOT NULL,
+            payload     BLOB    NOT NULL,
+            PRIMARY KEY (exercise_id, kind, sequence)
+        );
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

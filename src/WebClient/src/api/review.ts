@@ -31,6 +31,33 @@ export interface ReviewSeries {
   orders: { turn: number; orders: Record<string, number>; missed: string[] }[];
   overrides: { sequence: number; turn: number; at: string; what: string; nation: string; reason: string }[];
   markers: ReviewMarker[];
+  negotiations: NegotiationRecord[];
+}
+
+/** A negotiation phase (camelCase, as the gateway writes NegotiationPhase). */
+export type NegotiationPhase =
+  | "convened"
+  | "openingStatements"
+  | "bargaining"
+  | "drafting"
+  | "signature"
+  | "inForce"
+  | "breached"
+  | "expired"
+  | "concluded"
+  | "collapsed";
+
+/** A negotiation session as the review charts it (src/Grains.Interfaces/Review/NegotiationRecord.cs). */
+export interface NegotiationRecord {
+  session: string;
+  title: string;
+  parties: string[];
+  mediator: string | null;
+  secret: boolean;
+  phases: { phase: NegotiationPhase; sequence: number; turn: number; at: string; reason: string }[];
+  versions: { version: number; author: string; sequence: number; turn: number; at: string; clauses: number }[];
+  signatures: { party: string; version: number; sequence: number; turn: number; at: string }[];
+  breaches: { breachId: string; violator: string; clauseId: string; description: string; sequence: number; turn: number; at: string; ruledUnfounded: string | null }[];
 }
 
 export interface TurnSummary {

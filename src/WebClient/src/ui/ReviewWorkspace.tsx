@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { reviewApi, type ForkCreated, type ReviewSeries, type TurnSummary } from "../api/review";
+import { NegotiationCharts } from "./NegotiationCharts";
 import { ReplayPanel } from "./ReplayPanel";
 import { ReviewCharts } from "./ReviewCharts";
 import { TurnSummaries } from "./TurnSummaries";
@@ -73,6 +74,7 @@ export function ReviewWorkspace() {
         </p>
       )}
       <ReviewCharts series={series} />
+      <NegotiationCharts series={series} />
       <div className="no-print">
         <ReplayPanel session={session} series={series} at={at} onAt={setAt} />
       </div>

@@ -14,7 +14,10 @@ interface Series {
   sequence: number;
   points: { sequence: number; turn: number }[];
   nations: { nation: string; name: string; values: Record<string, number>[] }[];
+  negotiations: { title: string; phases: { phase: string; sequence: number }[]; versions: { sequence: number }[]; signatures: { sequence: number }[] }[];
 }
+
+const PHASES: Record<string, string> = { convened: "Convened", openingStatements: "Opening statements", bargaining: "Bargaining", drafting: "Drafting", signature: "Signature", inForce: "In force" };
 
 describe("after-action review in the browser", () => {
   const gateway = new GatewayProcess();
@@ -68,6 +71,17 @@ describe("after-action review in the browser", () => {
     observerCode = (await command(facilitator, "access.issueJoinCode", { role: "observer" })).output!;
 
     await command(facilitator, "exercise.start");
+    // small-test's border talks (convened at creation): both sides open, Dunmark tables a ceasefire, both sign it.
+    const talks = { session: "border-talks" };
+    for (const [token, party] of [[ardenia, "ARD"], [borovia, "BOR"]] as const) {
+      await command(token, "negotiation.respond", { ...talks, party, accept: true });
+    }
+    for (const [token, party] of [[ardenia, "ARD"], [borovia, "BOR"]] as const) {
+      await command(token, "negotiation.openingStatement", { ...talks, party, text: "We want the border quiet." });
+    }
+    await command(facilitator, "negotiation.propose", { ...talks, as: "DUN", basedOn: 0, clauses: [{ kind: "ceasefire", id: "ceasefire", nations: ["ARD", "BOR"] }] });
+    await command(ardenia, "negotiation.sign", { ...talks, party: "ARD", version: 1 });
+    await command(borovia, "negotiation.sign", { ...talks, party: "BOR", version: 1 });
     await command(facilitator, "exercise.advance");
     await waitForPhase(facilitator, "orders", 1);
     await command(ardenia, "nation.submitOrder", { nation: "ARD", orderId: "sanctions", action: { kind: "imposeSanctions", nation: "BOR" } });
@@ -121,6 +135,16 @@ describe("after-action review in the browser", () => {
     expect((await chartData(page, "cohesion")).lines).toHaveLength(1);
     await expect.poll(() => page.getByTestId("turn-1").innerText()).toContain("imposeSanctions");
     await expect.poll(() => page.getByTestId("orders-per-turn").innerText()).toContain("(missed)");
+    // The border talks from their convening (at the exercise's creation) to the ceasefire in force, on the same axis.
+    const negotiations = page.getByTestId("negotiation-charts");
+    const timelines = JSON.parse((await negotiations.getAttribute("data-series"))!) as { title: string; segments: { label: string; from: number }[]; marks: { kind: string; sequence: number; label: string }[] }[];
+    expect(timelines.map((t) => t.title)).toEqual(series.negotiations.map((n) => n.title));
+    const border = series.negotiations[0]!;
+    expect(timelines[0]!.segments.map((s) => [s.label, s.from])).toEqual(border.phases.map((p) => [PHASES[p.phase], p.sequence]));
+    expect(timelines[0]!.segments.map((s) => s.label)).toEqual(["Convened", "Opening statements", "Bargaining", "Drafting", "Signature", "In force"]);
+    expect(timelines[0]!.marks.map((m) => m.label)).toEqual(["Version 1 tabled by DUN (1 clause)", "ARD signed version 1", "BOR signed version 1"]);
+    expect(timelines[0]!.marks.map((m) => m.sequence)).toEqual([border.versions[0]!.sequence, ...border.signatures.map((s) => s.sequence)]);
+    await expect.poll(() => negotiations.innerText()).toContain("Border talks — ARD, BOR; mediator DUN. 1 version, 2 signatures, 0 breaches");
     await screenshot(page, "review-01-control-charts");
   });
 
