@@ -157,21 +157,23 @@ export function describeEvent(recorded: RecordedEvent, name: Name = (c) => c): s
     case "nation.posture-changed":
       return `${who}: forces ${e.posture.mobilised ? "mobilised" : "not mobilised"}, ${e.posture.area}${e.posture.facing ? ` (${name(e.posture.facing)})` : ""}; sanctions on ${(e.sanctioning as string[]).length ? (e.sanctioning as string[]).map(name).join(", ") : "no one"}`;
     case "access.join-code-issued":
-      return `Join code ${e.codeId} issued (${e.grant?.role}${e.grant?.nation ? ` ${e.grant.nation}` : ""}, “${e.label}”)`;
+      return `Join code “${e.label}” issued (${e.grant?.role}${e.grant?.nation ? ` ${name(e.grant.nation)}` : ""})`;
     case "access.join-code-revoked":
-      return `Join code ${e.codeId} revoked`;
+      return "A join code was revoked";
     case "access.join-code-redeemed":
-      return `Join code ${e.codeId} used to join`;
+      return "A participant joined with a join code";
     case "access.join-code-registered":
       return "Join code registered";
     case "catalog.exercise-listed":
       return `Exercise “${e.name}” listed`;
     case "catalog.exercise-status-changed":
       return `Catalog: ${e.exerciseId} is ${e.status}`;
+    case "alliance.exercise-clock-followed":
+      return `${who}: follows the exercise clock (${e.status}, turn ${e.turn}, ${e.phase} phase)`;
     case "alliance.initialized":
       return `${who}: alliance set up`;
     case "alliance.armed-attack-recorded":
-      return `${who}: armed attack by ${name(e.attacker)} on ${name(e.victim)} on record (${e.attackId})`;
+      return `${who}: armed attack by ${name(e.attacker)} on ${name(e.victim)} on record`;
     case "alliance.consultation-requested":
       return `${who}: ${name(e.member)} requested consultations${e.threat ? `: ${e.threat}` : ""}`;
     case "alliance.consultation-convened":
@@ -213,7 +215,9 @@ export function describeEvent(recorded: RecordedEvent, name: Name = (c) => c): s
     case "alliance.draft-decided":
       return `${who}: draft ${e.draftId} ${e.result?.status}: ${e.result?.reason}`;
     default:
-      return describeNegotiationEvent(e, recorded.stream.startsWith("negotiation/") ? "Talks" : who, name) ?? e.$type;
+      // An event this client has no sentence for yet: its kind in words, never the wire key.
+      return describeNegotiationEvent(e, recorded.stream.startsWith("negotiation/") ? "Talks" : who, name)
+        ?? `${who}: ${String(e.$type).split(".").pop()!.replace(/-/g, " ")}`;
   }
 }
 

@@ -186,7 +186,9 @@ describe("helpers", () => {
     expect(describeEvent(ev("nation/LET", { $type: "nation.order-submitted", order: { orderId: "o", turn: 1, cost: 2, action: { kind: "imposeSanctions", nation: "DRV" } } }), name)).toBe(
       "Letavia ordered: Impose sanctions on Dravenia (2 AP)",
     );
-    expect(describeEvent(ev("exercise", { $type: "something.new" }))).toBe("something.new");
+    // An event kind the client has no sentence for reads as words, never as its wire key.
+    expect(describeEvent(ev("exercise", { $type: "something.brand-new" }))).toBe("exercise: brand new");
+    expect(describeEvent(ev("alliance/NC", { $type: "alliance.armed-attack-recorded", attackId: "139/attack/NSA", attacker: "DRV", victim: "LET" }), name)).not.toContain("139/attack");
   });
 
   it("reads and writes ISO 8601 durations", () => {
