@@ -15,6 +15,9 @@ public interface INationGrain : IGrainWithStringKey
 
     Task<CommandResult> WithdrawOrder(CommandContext command, WithdrawOrder withdraw);
 
+    /// <summary>Spends action points of the open turn on something other than an order (the exercise asks, when a team convenes talks).</summary>
+    Task<CommandResult> SpendActionPoints(CommandContext command, SpendActionPoints spend);
+
     /// <summary>Closes the orders of <paramref name="turn"/> (idempotent) and hands them to adjudication.</summary>
     Task<ClosedOrders> CloseOrders(CommandContext command, int turn);
 

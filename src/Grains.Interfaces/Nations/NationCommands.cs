@@ -17,6 +17,13 @@ public sealed record SubmitOrder(string OrderId, NationAction Action);
 [GenerateSerializer, Alias("Nations.WithdrawOrder"), Immutable]
 public sealed record WithdrawOrder(string OrderId);
 
+/// <summary>
+/// Spends action points of this turn on something that is not an order (convening talks): asked by the exercise
+/// on behalf of the team, idempotent per command id. <paramref name="For"/> says in words what the points buy.
+/// </summary>
+[GenerateSerializer, Alias("Nations.SpendActionPoints"), Immutable]
+public sealed record SpendActionPoints(int Points, string For);
+
 /// <summary>Applies a change decided elsewhere (adjudication, inject, news, exercise control). Idempotent per cause.</summary>
 [GenerateSerializer, Alias("Nations.ApplyNationChange"), Immutable]
 public sealed record ApplyNationChange(string Cause, string Summary, NationDelta Delta);

@@ -18,6 +18,10 @@ public sealed record OrdersOpened(int Turn, int ActionPoints) : DomainEvent;
 [EventType("nation.order-submitted"), GenerateSerializer, Alias("Nations.OrderSubmitted"), Immutable]
 public sealed record OrderSubmitted(Order Order) : DomainEvent;
 
+/// <summary><paramref name="Points"/> of turn <paramref name="Turn"/>'s budget went to <paramref name="For"/> (convening talks), not to an order.</summary>
+[EventType("nation.action-points-spent"), GenerateSerializer, Alias("Nations.ActionPointsSpent"), Immutable]
+public sealed record ActionPointsSpent(int Turn, int Points, string For) : DomainEvent;
+
 [EventType("nation.order-withdrawn"), GenerateSerializer, Alias("Nations.OrderWithdrawn"), Immutable]
 public sealed record OrderWithdrawn(int Turn, string OrderId) : DomainEvent;
 

@@ -101,8 +101,32 @@ public sealed partial class ExerciseGrain(IEventLog log, RulesClock time, ILogge
     public Task<CommandResult> AdjustNation(CommandContext command, AdjustNation adjust) =>
         Run(command, s => ExerciseRules.Adjust(s, command.Actor, adjust));
 
-    public Task<CommandResult> ConveneNegotiation(CommandContext command, ConveneNegotiation convene) =>
-        Run(command, s => NegotiationConvening.Convene(s, command.Actor, convene, command.Actor.IsControl ? "exercise control" : $"{convene.As}"));
+    /// <summary>
+    /// A team pays action points to convene: the convening is decided first (a refusal spends nothing), then its
+    /// nation spends the points under a step of this command's id (so a retry after a crash between the two pays
+    /// once), then the convening is recorded. Exercise → nation is the only direction of that call.
+    /// </summary>
+    public async Task<CommandResult> ConveneNegotiation(CommandContext command, ConveneNegotiation convene)
+    {
+        var source = command.Actor.IsControl ? "exercise control" : $"{convene.As}";
+        if (NegotiationConvening.Pays(command.Actor) && !Handled(command.CommandId))
+        {
+            await CatchUpDeadlines();
+            var decision = NegotiationConvening.Convene(State, command.Actor, convene, source);
+            if (!decision.IsAccepted)
+            {
+                return CommandResult.Rejected(decision.Rejection!);
+            }
+
+            var paid = await Nation(convene.As!).SpendActionPoints(command.Step(NegotiationConvening.PaymentStep), NegotiationConvening.Payment);
+            if (!paid.Accepted)
+            {
+                return CommandResult.Rejected(paid.Rejection!);
+            }
+        }
+
+        return await Run(command, s => NegotiationConvening.Convene(s, command.Actor, convene, source));
+    }
 
     public Task<ExerciseState> GetState() => Task.FromResult(State);
 

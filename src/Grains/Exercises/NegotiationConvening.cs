@@ -1,6 +1,7 @@
 using CrisisGrid.Grains.Access;
 using CrisisGrid.Grains.Commands;
 using CrisisGrid.Grains.Events;
+using CrisisGrid.Grains.Nations;
 using CrisisGrid.Grains.Negotiations;
 
 namespace CrisisGrid.Grains.Exercises;
@@ -12,6 +13,21 @@ namespace CrisisGrid.Grains.Exercises;
 /// </summary>
 public static class NegotiationConvening
 {
+    /// <summary>What a team pays, from its nation's turn budget, to convene talks (like a public statement).</summary>
+    public const int ActionPointCost = 1;
+
+    /// <summary>The step of a convening command that spends the points, so a retried command pays once.</summary>
+    public const string PaymentStep = "action-points";
+
+    /// <summary>
+    /// A team convening as its nation pays; exercise control does not, whichever nation it acts as (it plays the
+    /// mediator and non-player nations, and standing talks and injects cost no one anything).
+    /// </summary>
+    public static bool Pays(Participant actor) => !actor.IsControl;
+
+    /// <summary>What the nation is told the points bought.</summary>
+    public static SpendActionPoints Payment => new(ActionPointCost, "convening talks");
+
     public static Decision Convene(ExerciseState state, Participant actor, ConveneNegotiation command, string source)
     {
         if (state.Status is ExerciseStatus.NotCreated or ExerciseStatus.Ended)

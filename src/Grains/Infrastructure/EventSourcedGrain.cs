@@ -139,6 +139,9 @@ public abstract class EventSourcedGrain<TState> : Grain
             : CommandResult.AcceptedAt(recorded[0].Sequence, recorded[^1].Sequence);
     }
 
+    /// <summary>Whether a command with this id was already recorded here (its retry is answered as a duplicate).</summary>
+    protected bool Handled(string commandId) => _processed.ContainsKey(commandId);
+
     /// <summary>Persists events the grain decided on by itself (a deadline, a resumed step) and publishes them.</summary>
     protected async Task<IReadOnlyList<RecordedEvent>> Record(IReadOnlyList<PendingEvent> events, string? commandId)
     {

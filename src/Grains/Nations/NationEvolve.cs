@@ -20,6 +20,7 @@ public static class NationEvolve
         },
         OrdersOpened e => state with { OrdersTurn = e.Turn, OrdersOpen = true, ActionPoints = e.ActionPoints, Orders = [] },
         OrderSubmitted e => state with { Orders = state.Orders.Add(e.Order), ActionPoints = state.ActionPoints - e.Order.Cost },
+        ActionPointsSpent e => state with { ActionPoints = state.ActionPoints - e.Points },
         OrderWithdrawn e => Withdraw(state, e.OrderId),
         OrdersClosed => state with { OrdersOpen = false },
         NationChanged e => ApplyDelta(state, e.Delta) with { AppliedCauses = state.AppliedCauses.Add(e.Cause) },

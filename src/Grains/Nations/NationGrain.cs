@@ -43,6 +43,9 @@ public sealed class NationGrain(IEventLog log, RulesClock time, ILogger<NationGr
     public Task<CommandResult> WithdrawOrder(CommandContext command, WithdrawOrder withdraw) =>
         Execute(command, s => NationRules.Withdraw(s, command.Actor, withdraw));
 
+    public Task<CommandResult> SpendActionPoints(CommandContext command, SpendActionPoints spend) =>
+        Execute(command, s => NationRules.Spend(s, command.Actor, spend));
+
     public async Task<ClosedOrders> CloseOrders(CommandContext command, int turn)
     {
         var result = await Execute(command, s => NationRules.Close(s, command.Actor, turn));

@@ -15,6 +15,7 @@ public static partial class NationRules
 {
     public const int MaxOrderIdLength = 64;
     public const int MaxStatementLength = 500;
+    public const string InsufficientActionPoints = "insufficient-action-points";
 
     public static Decision Initialize(NationState state, Participant actor, InitializeNation command)
     {
@@ -100,13 +101,45 @@ public static partial class NationRules
         if (cost > state.ActionPoints)
         {
             return Decision.Reject(
-                "insufficient-action-points",
+                InsufficientActionPoints,
                 $"{ActionCatalog.Describe(command.Action)} costs {cost} action points; {state.Code} has {state.ActionPoints} left this turn.",
                 "action",
                 $"actions costing at most {state.ActionPoints}");
         }
 
         return Decision.Accept(Private(state, new OrderSubmitted(new Order(command.OrderId, state.OrdersTurn, command.Action, cost))));
+    }
+
+    /// <summary>
+    /// Spends points of the open turn's budget on something that is not an order (convening talks). Points belong
+    /// to the orders phase: outside it there is no budget to spend from, so the spend is refused like an order.
+    /// Short of points, the refusal is the same <c>insufficient-action-points</c> an order gets.
+    /// </summary>
+    public static Decision Spend(NationState state, Participant actor, SpendActionPoints command)
+    {
+        var gate = CheckCanGiveOrders(state, actor);
+        if (gate is not null)
+        {
+            return Decision.Reject(gate.Code == RejectionCodes.InvalidState
+                ? gate with { Message = $"{Capitalise(command.For)} costs {Points(command.Points)}, spent in the orders phase. {gate.Message}", Allowed = "the orders phase of a turn" }
+                : gate);
+        }
+
+        if (command.Points < 1)
+        {
+            return Decision.Reject(RejectionCodes.InvalidArgument, "Say how many action points to spend.", "points", "1 or more");
+        }
+
+        if (command.Points > state.ActionPoints)
+        {
+            return Decision.Reject(
+                InsufficientActionPoints,
+                $"{Capitalise(command.For)} costs {Points(command.Points)}; {state.Code} has {state.ActionPoints} left this turn.",
+                "actionPoints",
+                $"at most {state.ActionPoints}");
+        }
+
+        return Decision.Accept(Private(state, new ActionPointsSpent(state.OrdersTurn, command.Points, command.For)));
     }
 
     public static Decision Withdraw(NationState state, Participant actor, WithdrawOrder command)
@@ -282,6 +315,8 @@ public static partial class NationRules
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,32}$")]
     private static partial Regex AllianceCodePattern();
+
+    private static string Points(int points) => points == 1 ? "1 action point" : $"{points} action points";
 
     private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -67,6 +67,8 @@ public sealed class NegotiationGrainTests : EngineTest
         Assert.Equal(RejectionCodes.Forbidden, impostor.Rejection?.Code);
         var unknown = await Driver.Exercise.ConveneNegotiation(Driver.Control(), new ConveneNegotiation(new TalksDefinition("x", "Talks", ["ARD", "ZZZ"])));
         Assert.Equal(("not-found", "parties[1]"), (unknown.Rejection?.Code, unknown.Rejection?.Field));
+        EngineDriver.Accepted(await Driver.Exercise.Start(Driver.Control()));
+        await Driver.AdvanceTo(1, TurnPhase.Orders); // a team pays action points to convene, spent in the orders phase
         EngineDriver.Accepted(await Driver.Exercise.ConveneNegotiation(Driver.Command(Participant.Team("BOR")), new ConveneNegotiation(new TalksDefinition("x", "Talks", ["ARD", "BOR"]), "BOR")));
         Assert.True((await Session("x").GetState()).Initialized);
     }
