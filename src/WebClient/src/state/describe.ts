@@ -148,6 +148,8 @@ export function describeEvent(recorded: RecordedEvent, name: Name = (c) => c): s
       return `${who}: orders open for turn ${e.turn} (${e.actionPoints} action points)`;
     case "nation.order-submitted":
       return `${who} ordered: ${describeAction(e.order.action as NationAction, name)} (${e.order.cost} AP)`;
+    case "nation.action-points-spent":
+      return `${who} spent ${e.points} action point${e.points === 1 ? "" : "s"} on ${e.for}`;
     case "nation.order-withdrawn":
       return `${who} withdrew order ${e.orderId}`;
     case "nation.orders-closed":

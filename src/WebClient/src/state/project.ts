@@ -200,6 +200,8 @@ function applyNation(nation: NationView, recorded: RecordedEvent): NationView {
       const order = e.order as Order;
       return own ? { ...nation, private: { ...own, orders: [...own.orders, order], actionPoints: own.actionPoints - order.cost } } : nation;
     }
+    case "nation.action-points-spent":
+      return own ? { ...nation, private: { ...own, actionPoints: own.actionPoints - (e.points as number) } } : nation;
     case "nation.order-withdrawn": {
       const order = own?.orders.find((o) => o.orderId === e.orderId);
       return own && order

@@ -7,10 +7,11 @@ import { GatewayProcess, artifactsDir } from "./support/gateway";
 /**
  * The negotiation room of issue 11, in small-test: Ardenia and Borovia (teams) negotiate with Dunmark as mediator
  * (a team here, so its screen is checked too); Calderra is a team that takes no part, and an observer watches.
- * Ardenia convenes "Harbour talks" → both accept and state their positions → plenary, a caucus and a backchannel →
- * the mediator tables a text → Borovia amends it → both sign the same version → in force → Borovia's cyber operation
- * against Ardenia is a breach at adjudication. Outsiders see that the talks exist and the agreement in force, never
- * what was said. The steps build on each other and run in order.
+ * Ardenia convenes "Harbour talks" in the orders phase (paying 1 action point) → both accept and state their
+ * positions → plenary, a caucus and a backchannel → the mediator tables a text → Borovia amends it → both sign the
+ * same version → in force → Borovia's cyber operation against Ardenia is a breach at adjudication. Outsiders see
+ * that the talks exist and the agreement in force, never what was said. The steps build on each other and run in
+ * order.
  */
 
 const TALKS = "Harbour talks";
@@ -85,6 +86,7 @@ describe("Negotiation room: two parties and a mediator reach an agreement; outsi
 
     codes.observer = (await command(controlToken, "access.issueJoinCode", { role: "observer" })).output;
     await command(controlToken, "exercise.start", {});
+    await command(controlToken, "exercise.advance", {}); // planning → orders: a team pays action points to convene talks
     [ardenia, borovia, dunmark, calderra, observer, control] = await Promise.all([
       newParticipant(browser),
       newParticipant(browser),
@@ -127,10 +129,14 @@ describe("Negotiation room: two parties and a mediator reach an agreement; outsi
     await panel.getByRole("button", { name: "Convene talks" }).click();
     const form = panel.getByRole("form", { name: "Convene talks" });
     await expect.poll(() => form.getByRole("button", { name: "Convene the talks" }).isDisabled()).toBe(true); // no title, one party
+    // The form says what convening costs; the nations open their orders once the exercise's delivery reaches them.
+    await text(form.getByTestId("convening-cost"), "Costs 1 action point; 4 left this turn.");
     await form.getByLabel("Title (required)").fill(TALKS);
     await form.getByRole("checkbox", { name: "Borovian Federation" }).check();
     await form.getByLabel("Mediator (optional)").selectOption("DUN");
     await form.getByRole("button", { name: "Convene the talks" }).click();
+    await text(page.getByTestId("action-points"), "3 of 4 this turn"); // Ardenia paid; the other parties did not
+    await text(borovia.page.getByTestId("action-points"), "4 of 4 this turn");
 
     for (const p of [ardenia, borovia, dunmark, calderra, observer]) {
       await phaseOf(p.page, "Convened");
@@ -273,8 +279,7 @@ describe("Negotiation room: two parties and a mediator reach an agreement; outsi
 
   it("Borovia's cyber operation against Ardenia breaches the ceasefire and the room shows the breach", async () => {
     const bor = await token(codes.BOR!);
-    await command(controlToken, "exercise.advance", {}); // planning → orders
-    // The nations open their orders once the exercise's delivery reaches them: ask until Borovia's order is taken.
+    // Still the orders phase of turn 1 (opened before Ardenia convened): ask until Borovia's order is taken.
     const order = { orderId: "hack", action: { kind: "cyberOperation", nation: "ARD" } };
     await expect.poll(async () => await command(bor, "nation.submitOrder", order).then((r) => r.accepted, () => false), { timeout: 15_000 }).toBe(true);
     await command(controlToken, "exercise.advance", {}); // orders → adjudication → results

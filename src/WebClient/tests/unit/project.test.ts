@@ -110,6 +110,11 @@ describe("projection of events onto the snapshot", () => {
     expect(own().actionPoints).toBe(3);
     expect(own().orders.map((o) => o.orderId)).toEqual(["o2"]);
 
+    // Convening talks spends points without an order.
+    state = applyEvents(state, [ev("nation/LET", { $type: "nation.action-points-spent", turn: 1, points: 1, for: "convening talks" })], seq);
+    expect(own().actionPoints).toBe(2);
+    expect(own().orders.map((o) => o.orderId)).toEqual(["o2"]);
+
     state = applyEvents(state, [ev("nation/LET", { $type: "nation.orders-closed", turn: 1, orders: [] })], seq);
     expect(own().ordersOpen).toBe(false);
   });
@@ -185,6 +190,9 @@ describe("helpers", () => {
     const name = (c: string) => ({ LET: "Letavia", DRV: "Dravenia" })[c] ?? c;
     expect(describeEvent(ev("nation/LET", { $type: "nation.order-submitted", order: { orderId: "o", turn: 1, cost: 2, action: { kind: "imposeSanctions", nation: "DRV" } } }), name)).toBe(
       "Letavia ordered: Impose sanctions on Dravenia (2 AP)",
+    );
+    expect(describeEvent(ev("nation/LET", { $type: "nation.action-points-spent", turn: 1, points: 1, for: "convening talks" }), name)).toBe(
+      "Letavia spent 1 action point on convening talks",
     );
     // An event kind the client has no sentence for reads as words, never as its wire key.
     expect(describeEvent(ev("exercise", { $type: "something.brand-new" }))).toBe("exercise: brand new");

@@ -1,12 +1,13 @@
 import { useState } from "react";
 import { shortId } from "../../api/http";
 import { Field, ProblemNote, useCommand, useExercise } from "../common";
+import { ConveningCost } from "./ConveningCost";
 import { NEGOTIATION_COMMANDS } from "./negotiationCommands";
 
 /**
  * Convenes talks: a title, two or more parties (nations or alliances), an optional mediator that is not a party, and
  * whether the talks are secret. A team convenes as its own nation, which must be a party or the mediator (the server
- * says so otherwise); exercise control convenes any talks.
+ * says so otherwise) and pays action points for it; exercise control convenes any talks, free.
  */
 export function ConveneTalksForm({ onConvened }: { onConvened: () => void }) {
   const { state } = useExercise();
@@ -68,6 +69,7 @@ export function ConveneTalksForm({ onConvened }: { onConvened: () => void }) {
           </label>
         </div>
       </div>
+      {own && <ConveningCost nation={own} />}
       {gaps.length > 0 && <p className="hint">Still needed: {gaps.join(", ")}.</p>}
       <button type="submit" className="primary" disabled={command.busy || gaps.length > 0}>
         Convene the talks

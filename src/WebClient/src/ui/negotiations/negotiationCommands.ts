@@ -16,5 +16,11 @@ export const NEGOTIATION_COMMANDS = {
   ruleMandate: "negotiation.ruleMandate",
 } as const;
 
+/**
+ * What a team pays, in its nation's action points of the turn, to convene talks (the server's
+ * NegotiationConvening.ActionPointCost; it charges and refuses, this only informs). Exercise control pays nothing.
+ */
+export const CONVENING_COST = 1;
+
 /** Sends one command for this session, the acting nation filled in; resolves true when it was accepted. */
 export type SendInSession = (type: string, args: Record<string, unknown>) => Promise<boolean>;
