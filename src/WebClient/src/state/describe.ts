@@ -153,7 +153,7 @@ export function describeEvent(recorded: RecordedEvent, name: Name = (c) => c): s
     case "nation.orders-closed":
       return `${who}: orders closed for turn ${e.turn} (${(e.orders as unknown[]).length} order(s))`;
     case "nation.changed":
-      return `${who}: ${e.summary ? `${e.summary} — ` : ""}${describeDelta(e.delta, name)}`;
+      return `${who}: ${e.summary ? `${String(e.summary).replace(/\.$/, "")} — ` : ""}${describeDelta(e.delta, name)}`;
     case "nation.posture-changed":
       return `${who}: forces ${e.posture.mobilised ? "mobilised" : "not mobilised"}, ${e.posture.area}${e.posture.facing ? ` (${name(e.posture.facing)})` : ""}; sanctions on ${(e.sanctioning as string[]).length ? (e.sanctioning as string[]).map(name).join(", ") : "no one"}`;
     case "access.join-code-issued":

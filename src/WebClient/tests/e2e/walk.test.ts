@@ -1,7 +1,8 @@
+import { join } from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, newParticipant, screenshot, type Participant } from "./support/browser";
-import { GatewayProcess } from "./support/gateway";
+import { artifactsDir, GatewayProcess } from "./support/gateway";
 
 /**
  * "Testing as a person would" (DEVELOPERS.md, Walk): Northern Shield played through the browser over three full turns
@@ -93,7 +94,8 @@ describe("Walk: Northern Shield over three turns, as five people would play it",
     await tab(control, "Timeline");
     await text(control.getByTestId("timeline"), /\w/);
     expect(await internalKeysOnScreen(control), `control's timeline (${step}) shows internal keys`).toEqual([]);
-    await screenshot(control, `walk-${step}-control-timeline`);
+    // The newest part of the timeline, at screen size: a full-page shot of a long timeline is too small to read.
+    await control.screenshot({ path: join(artifactsDir, "screenshots", `walk-${step}-control-timeline.png`) });
     await tab(control, openTab);
     for (const who of ["letavia", "arvenia", "dravenia"] as const) {
       const toggle = people[who].page.getByTestId("notifications-toggle");
