@@ -303,7 +303,7 @@ describe("Walk: Northern Shield over three turns, as five people would play it",
 
     await publishNews("Varn Sea shipping insurers raise premiums");
     await everyoneLooks("t1-orders");
-    for (const who of ["letavia", "arvenia", "dravenia"] as const) {
+    for (const who of ["letavia", "arvenia", "dravenia", "observer"] as const) {
       await timesAreTheExercises(who);
     }
 
@@ -365,7 +365,7 @@ describe("Walk: Northern Shield over three turns, as five people would play it",
     await publishNews("Varn Sea Council calls for restraint");
     await everyoneLooks("t3-orders");
     await advanceToResults(3);
-    for (const who of ["letavia", "arvenia", "dravenia"] as const) {
+    for (const who of ["letavia", "arvenia", "dravenia", "observer"] as const) {
       await timesAreTheExercises(who);
     }
 
