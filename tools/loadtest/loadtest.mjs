@@ -7,11 +7,13 @@
 //        [--warmup 5] [--pid <server pid, for /proc memory and CPU>] [--templates file.json] [--label text]
 //        [--save-templates file.json] [--drain 10] [--log-slow <ms: log commands slower than this>]
 //        [--client-urls "http://A http://B": gateways the clients spread over, round robin; default --url]
+//        [--exec-at S --exec "shell command": run it S seconds after the command stream starts, e.g. kill -9 a silo]
 //        (--pid takes a comma-separated list: memory and CPU are summed over those processes, e.g. silo + gateways)
 // Prints one JSON result line on stdout (report.mjs turns those into a table) and progress on stderr.
 import * as signalR from '@microsoft/signalr';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const options = parseArgs(process.argv.slice(2));
@@ -319,10 +321,16 @@ const measureTo = t0 + (totalSlots * 1000) / rate;
 let cpuAtStart = null;
 let nationTurn = 0;
 const inFlight = new Set();
+let execAt = null; // when --exec ran, relative to t0 (ms)
 for (let n = 1; n <= totalSlots; n++) {
   const slotAt = t0 + ((n - 1) * 1000) / rate;
   const wait = slotAt - performance.now();
   if (wait > 0) await sleep(wait);
+  if (options.exec && execAt === null && performance.now() - t0 >= Number(options.execAt ?? 0) * 1000) {
+    execAt = performance.now() - t0;
+    log(`exec at t=${(execAt / 1000).toFixed(1)} s: ${options.exec}`);
+    spawn('sh', ['-c', options.exec], { stdio: 'inherit' });
+  }
   if (!cpuAtStart && performance.now() >= measureFrom) {
     cpuAtStart = serverStats();
     loopDelay.enable();
@@ -437,6 +445,10 @@ const result = {
   serverPeakMiB: memoryEnd?.peakMiB ?? null,
   serverCpuPercent: cpuSeconds == null ? null : (100 * cpuSeconds) / ((sendEnd - measureFrom) / 1000),
   toolEventLoopDelayP99Ms: loopDelay.percentile(99) / 1e6,
+  execAtS: execAt === null ? null : execAt / 1000,
+  commandsOver1s: accept.filter((ms) => ms > 1000).length,
+  // Recovery: from --exec to the acceptance of the last command that took over 1 s (0 if none did).
+  recoveryS: execAt === null ? null : Math.max(0, ...measured.filter((c) => !c.error && c.acceptedAt - c.sentAt > 1000).map((c) => (c.acceptedAt - t0 - execAt) / 1000)),
   loadAverageStart: loadAtStart,
   loadAverageEnd: loadAverage(),
 };

@@ -71,7 +71,7 @@ export function signed(value: number): string {
 export function describeProposal(p: DraftProposal, name: Name = (c) => c): string {
   switch (p.kind) {
     case "collectiveDefence":
-      return `Invoke collective defence in response to attack ${p.attackId}`;
+      return "Invoke collective defence in response to the armed attack on record";
     case "jointDeployment":
       return `Joint deployment to ${name(p.nation)}${p.area ? ` (${p.area})` : ""}`;
     case "collectiveStatement":
@@ -127,7 +127,7 @@ export function describeEvent(recorded: RecordedEvent, name: Name = (c) => c): s
     case "exercise.adjudication-completed":
       return `Turn ${e.turn} adjudicated: ${e.outcomeCount} outcome(s)`;
     case "exercise.outcome-overridden":
-      return `Outcome ${e.outcomeId} overridden: ${e.reason}`;
+      return `An outcome was overridden: ${e.reason}`;
     case "exercise.nation-adjusted":
       return `${name(e.delta?.nation)} adjusted by exercise control (${describeDelta(e.delta, name)}): ${e.reason}`;
     case "exercise.inject-released":
@@ -151,11 +151,11 @@ export function describeEvent(recorded: RecordedEvent, name: Name = (c) => c): s
     case "nation.action-points-spent":
       return `${who} spent ${e.points} action point${e.points === 1 ? "" : "s"} on ${e.for}`;
     case "nation.order-withdrawn":
-      return `${who} withdrew order ${e.orderId}`;
+      return `${who} withdrew an order`;
     case "nation.orders-closed":
       return `${who}: orders closed for turn ${e.turn} (${(e.orders as unknown[]).length} order(s))`;
     case "nation.changed":
-      return `${who}: ${e.summary ? `${e.summary} — ` : ""}${describeDelta(e.delta, name)}`;
+      return `${who}: ${e.summary ? `${String(e.summary).replace(/\.$/, "")} — ` : ""}${describeDelta(e.delta, name)}`;
     case "nation.posture-changed":
       return `${who}: forces ${e.posture.mobilised ? "mobilised" : "not mobilised"}, ${e.posture.area}${e.posture.facing ? ` (${name(e.posture.facing)})` : ""}; sanctions on ${(e.sanctioning as string[]).length ? (e.sanctioning as string[]).map(name).join(", ") : "no one"}`;
     case "access.join-code-issued":
@@ -169,7 +169,7 @@ export function describeEvent(recorded: RecordedEvent, name: Name = (c) => c): s
     case "catalog.exercise-listed":
       return `Exercise “${e.name}” listed`;
     case "catalog.exercise-status-changed":
-      return `Catalog: ${e.exerciseId} is ${e.status}`;
+      return `The exercise is listed as ${e.status}`;
     case "alliance.exercise-clock-followed":
       return `${who}: follows the exercise clock (${e.status}, turn ${e.turn}, ${e.phase} phase)`;
     case "alliance.initialized":
@@ -179,11 +179,11 @@ export function describeEvent(recorded: RecordedEvent, name: Name = (c) => c): s
     case "alliance.consultation-requested":
       return `${who}: ${name(e.member)} requested consultations${e.threat ? `: ${e.threat}` : ""}`;
     case "alliance.consultation-convened":
-      return `${who}: consultation ${e.consultationId} convened${e.member ? ` by ${name(e.member)}` : e.by === "charterDeadline" ? " at the charter's deadline" : " by exercise control"}`;
+      return `${who}: consultation convened${e.member ? ` by ${name(e.member)}` : e.by === "charterDeadline" ? " at the charter's deadline" : " by exercise control"}`;
     case "alliance.position-recorded":
-      return `${who}: ${name(e.member)} recorded ${e.position}${e.text ? ` — “${e.text}”` : ""} in ${e.consultationId}`;
+      return `${who}: ${name(e.member)} recorded ${e.position}${e.text ? ` — “${e.text}”` : ""} in the consultation`;
     case "alliance.consultation-concluded":
-      return `${who}: consultation ${e.consultationId} concluded (support ${e.outcome?.support}, oppose ${e.outcome?.oppose}, abstain ${e.outcome?.abstain})`;
+      return `${who}: consultation concluded (support ${e.outcome?.support}, oppose ${e.outcome?.oppose}, abstain ${e.outcome?.abstain})`;
     case "alliance.member-admitted":
       return `${who}: ${name(e.nation)} admitted`;
     case "alliance.member-suspended":
@@ -201,21 +201,21 @@ export function describeEvent(recorded: RecordedEvent, name: Name = (c) => c): s
     case "alliance.resources-pledged":
       return `${who}: ${name(e.member)} pledged ${e.amount} ${e.resource}`;
     case "alliance.pledge-delivered":
-      return `${who}: ${name(e.member)} delivered ${e.amount} against pledge ${e.pledgeId}`;
+      return `${who}: ${name(e.member)} delivered ${e.amount} against a pledge`;
     case "alliance.pledge-fell-due":
-      return `${who}: pledge ${e.pledgeId} of ${name(e.member)} fell due (shortfall ${e.shortfall})`;
+      return `${who}: a pledge of ${name(e.member)} fell due (shortfall ${e.shortfall})`;
     case "alliance.intelligence-shared":
       return `${who}: ${name(e.member)} shared intelligence: ${e.title}`;
     case "alliance.draft-tabled":
-      return `${who}: ${name(e.member)} tabled “${describeProposal(e.proposal, name)}” (${e.rule?.kind})`;
+      return `${who}: ${name(e.member)} tabled “${describeProposal(e.proposal, name)}”`;
     case "alliance.vote-cast":
-      return `${who}: ${name(e.member)} voted ${e.choice} on ${e.draftId}`;
+      return `${who}: ${name(e.member)} voted ${e.choice} on a draft`;
     case "alliance.silence-broken":
-      return `${who}: ${name(e.member)} broke silence on ${e.draftId}: ${e.reason}`;
+      return `${who}: ${name(e.member)} broke silence on a draft: ${e.reason}`;
     case "alliance.draft-withdrawn":
-      return `${who}: draft ${e.draftId} withdrawn`;
+      return `${who}: a draft was withdrawn`;
     case "alliance.draft-decided":
-      return `${who}: draft ${e.draftId} ${e.result?.status}: ${e.result?.reason}`;
+      return `${who}: a draft ${e.result?.status}: ${e.result?.reason}`;
     default:
       // An event this client has no sentence for yet: its kind in words, never the wire key.
       return describeNegotiationEvent(e, recorded.stream.startsWith("negotiation/") ? "Talks" : who, name)

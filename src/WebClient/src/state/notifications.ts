@@ -89,6 +89,8 @@ export function describeNotification(recorded: RecordedEvent, name: Name, allian
       return `${where}: ${name(e.member)} broke silence: ${e.reason}`;
     case "alliance.draft-decided":
       return `${where}: a draft decision ${e.result?.status}${e.result?.reason ? `: ${e.result.reason}` : ""}`;
+    case "exercise.consultation-prompted":
+      return `${name(e.nation)} may wish to request consultations in ${alliance(e.alliance)}`;
     case "alliance.pledge-fell-due":
       return `${where}: ${name(e.member)}'s pledge fell due${e.shortfall ? ` (shortfall ${e.shortfall})` : ""}`;
     default:

@@ -8,6 +8,18 @@ function newestFirst(events: RecordedEvent[]): RecordedEvent[] {
   return [...events].reverse();
 }
 
+/**
+ * Who a news item comes from, in words. The server records "exercise control", "adjudication", "inject <id>" or
+ * "negotiation <title>"; an inject's id is exercise control's bookkeeping, so teams read "Scenario event" instead.
+ */
+export function newsSource(source: string): string {
+  if (source === "adjudication") return "Turn results";
+  if (source === "exercise control") return "Exercise control";
+  if (source.startsWith("inject ")) return "Scenario event";
+  if (source.startsWith("negotiation ")) return `Talks: ${source.slice("negotiation ".length)}`;
+  return source;
+}
+
 /** Public news: from exercise control, injects and adjudication. */
 export function NewsFeed({ limit = 50 }: { limit?: number }) {
   const { state } = useExercise();
@@ -25,7 +37,7 @@ export function NewsFeed({ limit = 50 }: { limit?: number }) {
               <li key={e.sequence} data-testid="news-item">
                 <div className="meta">
                   <ExerciseTimeStamp event={e} />
-                  <span className="tag">{n.source}</span>
+                  <span className="tag">{newsSource(n.source)}</span>
                 </div>
                 <div className="headline">{n.headline}</div>
                 {n.body && <p className="body">{n.body}</p>}

@@ -86,7 +86,9 @@ export function OrdersPanel({ nation }: { nation: NationView }) {
       {!ordersOpenNow && (
         <p className="hint">
           {ordersOfThisTurn
-            ? "Orders for this turn are closed; they are being or have been adjudicated."
+            ? state.exercise.phase === "results"
+              ? "Orders for this turn are closed and adjudicated: your outcome reports are in “Messages for your delegation”."
+              : "Orders for this turn are closed and are being adjudicated."
             : "Exercise control opens orders in the orders phase of each turn. You can prepare an order now; the server will say if it cannot be taken."}
         </p>
       )}

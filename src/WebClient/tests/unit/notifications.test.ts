@@ -41,5 +41,9 @@ describe("a team's notifications", () => {
     const text = describeNotification(timeline[7]!, (c) => c, () => "Northern Compact", () => "fallback");
     expect(text).toBe("Northern Compact: a draft decision passed: 60% reached");
     expect(describeNotification(timeline[4]!, (c) => (c === "CAL" ? "Calderra" : c), () => "Northern Compact", () => "")).toBe("Northern Compact: Calderra voted yes");
+    const prompt = ev(9, "exercise", { $type: "exercise.consultation-prompted", nation: "ARD", alliance: "NCP" });
+    expect(describeNotification(prompt, (c) => (c === "ARD" ? "Ardenia" : c), (c) => (c === "NCP" ? "Northern Compact" : c), () => "")).toBe(
+      "Ardenia may wish to request consultations in Northern Compact",
+    );
   });
 });

@@ -25,7 +25,7 @@ export function DraftItem(props: { d: Draft; alliance: AllianceView; member: All
       </div>
       <div className="hint">
         Tabled by {name(d.tabledBy)}; {ruleText(d.rule)}
-        {d.status === "open" && <>; decided {d.dueAfter ? `at the end of turn ${d.dueAfter.turn}'s ${d.dueAfter.phase} phase` : <>within <PlayDeadline at={d.deadline} clock={m.clock} /></>}</>}.
+        {d.status === "open" && <>; {d.dueAfter ? `decided at the end of turn ${d.dueAfter.turn}'s ${d.dueAfter.phase} phase` : <><PlayDeadline at={d.deadline} clock={m.clock} /> left</>}</>}.
       </div>
       <VoteTally d={d} members={alliance.members} member={m} you={state.viewer.role === "observer" ? null : you} />
       {d.silenceBreak && <div className="hint">Silence broken by {name(d.silenceBreak.member)}: {d.silenceBreak.reason}</div>}

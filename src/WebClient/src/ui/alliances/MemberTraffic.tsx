@@ -2,7 +2,7 @@ import { useState } from "react";
 import type { AllianceMemberView, AllianceView } from "../../api/types";
 import { formatDuration } from "../../state/describe";
 import { ProblemNote, useCommand, useExercise } from "../common";
-import { ruleText } from "./allianceCommands";
+import { decisionKindText, ruleText } from "./allianceCommands";
 import { ConsultationItem } from "./ConsultationItem";
 import { DefenceResponseForm } from "./DefenceResponseForm";
 import { DraftItem } from "./DraftItem";
@@ -60,7 +60,7 @@ export function MemberTraffic({ alliance, member: m }: { alliance: AllianceView;
         <ul className="hint">
           {Object.entries(m.charter.decisionRules).map(([kind, rule]) => (
             <li key={kind}>
-              {kind === "default" ? "Decisions" : kind}: {ruleText(rule)}
+              {decisionKindText(kind)}: {ruleText(rule)}
             </li>
           ))}
         </ul>
@@ -91,7 +91,7 @@ export function MemberTraffic({ alliance, member: m }: { alliance: AllianceView;
           <h4>Collective defence</h4>
           {m.attacks.map((a) => (
             <p key={a.attackId}>
-              Attack on record: {name(a.attacker)} against {name(a.victim)} <span className="hint mono">({a.attackId})</span>
+              Attack on record: {name(a.attacker)} against {name(a.victim)}
             </p>
           ))}
           {m.collectiveDefence.map((i) => (

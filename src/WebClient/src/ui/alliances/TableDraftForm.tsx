@@ -59,9 +59,11 @@ export function TableDraftForm({ alliance, member, send, busy }: { alliance: All
               {(id) => (
                 <select id={id} value={subject} onChange={(e) => setSubject(e.target.value)}>
                   <option value="">— choose an attack —</option>
-                  {member.attacks.map((a) => (
+                  {member.attacks.map((a, i) => (
                     <option key={a.attackId} value={a.attackId}>
-                      {name(a.attacker)} against {name(a.victim)} ({a.attackId})
+                      {/* numbered in the order they were recorded, never by the server's id */}
+                      {name(a.attacker)} against {name(a.victim)}
+                      {member.attacks.length > 1 ? ` (attack ${i + 1} on record)` : ""}
                     </option>
                   ))}
                 </select>

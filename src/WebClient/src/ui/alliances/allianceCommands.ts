@@ -28,6 +28,20 @@ function inPlayText(inPlay: NonNullable<DecisionRule["inPlay"]>): string {
   return inPlay.turns != null ? `${inPlay.turns} turn${inPlay.turns === 1 ? "" : "s"}` : `the end of the next ${inPlay.endOfNextPhase} phase`;
 }
 
+/** The kinds of decision a charter sets rules for, in words (the charter's keys are for the server). */
+const DECISION_KIND: Record<string, string> = {
+  default: "Decisions",
+  collectiveDefence: "Invoking collective defence",
+  jointDeployment: "Joint deployments",
+  collectiveStatement: "Collective statements",
+  admission: "Admitting a member",
+  suspension: "Suspending a member",
+};
+
+export function decisionKindText(kind: string): string {
+  return DECISION_KIND[kind] ?? kind.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+}
+
 export function ruleText(rule: DecisionRule): string {
   const kind = { consensus: "Consensus", unanimity: "Unanimity", qualifiedMajority: "Qualified majority", silenceProcedure: "Silence procedure" }[rule.kind] ?? rule.kind;
   const extra = [rule.threshold != null ? `threshold ${Math.round(rule.threshold * 100)}%` : null, rule.quorum != null ? `quorum ${Math.round(rule.quorum * 100)}%` : null]
