@@ -1,7 +1,5 @@
-using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
+using CrisisGrid.ServiceDefaults.Operators;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -19,8 +17,8 @@ public sealed class OperatorAuthenticationHandler(
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Operator";
-    public const string Header = "X-Operator-Key";
-    public const string Role = "operator";
+    public const string Header = OperatorKeys.Header;
+    public const string Role = OperatorKeys.Role;
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -29,15 +27,8 @@ public sealed class OperatorAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        var keys = configuration.GetSection("Operators:Keys").Get<string[]>() ?? [];
-        var presentedHash = SHA256.HashData(Encoding.UTF8.GetBytes(presented.ToString()));
-        var match = keys.Any(key => CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(key)), presentedHash));
-        if (!match)
-        {
-            return Task.FromResult(AuthenticateResult.Fail("The operator key is not valid."));
-        }
-
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Role, Role), new Claim(ClaimTypes.Name, "operator")], SchemeName);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+        return Task.FromResult(OperatorKeys.Matches(configuration, presented.ToString())
+            ? AuthenticateResult.Success(new AuthenticationTicket(OperatorKeys.Principal(SchemeName), SchemeName))
+            : AuthenticateResult.Fail("The operator key is not valid."));
     }
 }

@@ -1,8 +1,7 @@
 using System.Net.Http.Headers;
-using System.Security.Claims;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
+using CrisisGrid.ServiceDefaults.Operators;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -23,12 +22,12 @@ public sealed class OperatorKeyAuthenticationHandler(
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "OperatorKey";
-    public const string Header = "X-Operator-Key";
-    public const string Role = "operator";
+    public const string Header = OperatorKeys.Header;
+    public const string Role = OperatorKeys.Role;
     public const string Realm = "CrisisGrid operators";
 
     /// <summary>True when at least one operator key is configured (without one, nothing operator-only is served).</summary>
-    public static bool AnyKey(IConfiguration configuration) => Keys(configuration).Length > 0;
+    public static bool AnyKey(IConfiguration configuration) => OperatorKeys.Any(configuration);
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -38,15 +37,9 @@ public sealed class OperatorKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        // Compare hashes in fixed time: neither the key's length nor its prefix leaks through timing.
-        var presentedHash = SHA256.HashData(Encoding.UTF8.GetBytes(presented));
-        if (!Keys(configuration).Any(key => CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(key)), presentedHash)))
-        {
-            return Task.FromResult(AuthenticateResult.Fail("The operator key is not valid."));
-        }
-
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Role, Role), new Claim(ClaimTypes.Name, "operator")], SchemeName);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+        return Task.FromResult(OperatorKeys.Matches(configuration, presented)
+            ? AuthenticateResult.Success(new AuthenticationTicket(OperatorKeys.Principal(SchemeName), SchemeName))
+            : AuthenticateResult.Fail("The operator key is not valid."));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -81,7 +74,4 @@ public sealed class OperatorKeyAuthenticationHandler(
 
         return null;
     }
-
-    private static string[] Keys(IConfiguration configuration) =>
-        (configuration.GetSection("Operators:Keys").Get<string[]>() ?? []).Where(k => !string.IsNullOrWhiteSpace(k)).ToArray();
 }
