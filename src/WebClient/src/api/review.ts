@@ -1,5 +1,6 @@
 import { ApiError, type Session } from "./http";
 import type { ExerciseSnapshot, NationIndices } from "./types";
+import type { NegotiationPhase } from "./negotiationTypes";
 
 /** The after-action review's API (gateway: src/Gateway/Api/ReviewEndpoints.cs). */
 
@@ -34,18 +35,8 @@ export interface ReviewSeries {
   negotiations: NegotiationRecord[];
 }
 
-/** A negotiation phase (camelCase, as the gateway writes NegotiationPhase). */
-export type NegotiationPhase =
-  | "convened"
-  | "openingStatements"
-  | "bargaining"
-  | "drafting"
-  | "signature"
-  | "inForce"
-  | "breached"
-  | "expired"
-  | "concluded"
-  | "collapsed";
+/** A negotiation phase: one definition, with the negotiation room's types. */
+export type { NegotiationPhase };
 
 /** A negotiation session as the review charts it (src/Grains.Interfaces/Review/NegotiationRecord.cs). */
 export interface NegotiationRecord {

@@ -1,18 +1,8 @@
 import type { NegotiationPhase, NegotiationRecord } from "../api/review";
+import { PHASE_LABELS } from "./negotiation";
 
-/** The review's words for each negotiation phase. */
-export const PHASE_LABELS: Record<NegotiationPhase, string> = {
-  convened: "Convened",
-  openingStatements: "Opening statements",
-  bargaining: "Bargaining",
-  drafting: "Drafting",
-  signature: "Signature",
-  inForce: "In force",
-  breached: "Breached",
-  expired: "Expired",
-  concluded: "Concluded",
-  collapsed: "Collapsed",
-};
+/** The review's words for each negotiation phase: the negotiation room's. */
+export { PHASE_LABELS };
 
 /** A phase held from event `from` until event `to`; `share` is its part of the charted range (0–1). */
 export interface PhaseSegment {
