@@ -59,10 +59,14 @@ public sealed class TestSilo : IAsyncDisposable
 
     private Action<IServiceCollection>? Configure { get; }
 
+    /// <summary>Where new activations go while a test says so (see <see cref="PlacementPin"/>).</summary>
+    public PlacementPin Placement { get; private init; } = new();
+
     public static async Task<TestSilo> StartAsync(string databasePath, TimeProvider time, Action<IServiceCollection>? configure = null, int silos = 1)
     {
         var hook = Guid.NewGuid().ToString("N");
-        Hooks[hook] = new Hook(databasePath, time, configure);
+        var settings = new Hook(databasePath, time, configure);
+        Hooks[hook] = settings;
         var builder = new TestClusterBuilder((short)silos);
         builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
         builder.Options.ConfigureFileLogging = false;
@@ -71,7 +75,7 @@ public sealed class TestSilo : IAsyncDisposable
         builder.AddClientBuilderConfigurator<PropagatingClient>();
         var cluster = builder.Build();
         await cluster.DeployAsync();
-        return new TestSilo(cluster, databasePath, time, configure);
+        return new TestSilo(cluster, databasePath, time, configure) { Placement = settings.Pin };
     }
 
     /// <summary>Stops every silo and starts a fresh cluster on the same database and clock.</summary>
@@ -145,7 +149,10 @@ public sealed class TestSilo : IAsyncDisposable
         await Cluster.DisposeAsync();
     }
 
-    private sealed record Hook(string DatabasePath, TimeProvider Time, Action<IServiceCollection>? Configure);
+    private sealed record Hook(string DatabasePath, TimeProvider Time, Action<IServiceCollection>? Configure)
+    {
+        public PlacementPin Pin { get; } = new();
+    }
 
     // As the gateway's client does: grain calls carry the caller's trace into the silos.
     private sealed class PropagatingClient : IClientBuilderConfigurator
@@ -175,6 +182,8 @@ public sealed class TestSilo : IAsyncDisposable
                 o.NumVotesForDeathDeclaration = 1;
                 o.TableRefreshTimeout = TimeSpan.FromSeconds(2);
             });
+            siloBuilder.Services.AddSingleton(hook.Pin);
+            siloBuilder.Services.AddPlacementDirector<ResourceOptimizedPlacement, PinnedPlacementDirector>();
             hook.Configure?.Invoke(siloBuilder.Services);
         }
     }

@@ -27,6 +27,8 @@ public sealed class ClusterRuleTests : IAsyncLifetime
     public async Task A_phase_deadline_owned_by_a_grain_whose_silo_died_fires_on_a_survivor_at_its_time()
     {
         await using var cluster = await TestSilo.StartAsync(_dir.File("log.db"), TimeProvider.System, silos: 3);
+        var victim = cluster.Cluster.SecondarySilos[0];
+        cluster.Placement.Silo = victim.SiloAddress; // the exercise starts on the silo that will die
         var driver = new EngineDriver(cluster);
         var sample = EngineDriver.Sample("small-test");
         await driver.Create(sample with { Clock = sample.Clock with { Deadlines = new PhaseDeadlines(TimeSpan.FromSeconds(12), null, null) } });
@@ -34,7 +36,6 @@ public sealed class ClusterRuleTests : IAsyncLifetime
         var deadline = (await driver.Exercise.GetState()).DeadlineAt!.Value;
 
         // The exercise grain (its timer and its reminder's owner) is on the silo that dies before the deadline.
-        var victim = cluster.Cluster.SecondarySilos[0];
         await cluster.HostOn(victim, driver.Exercise, () => driver.Exercise.GetState());
         await cluster.Cluster.KillSiloAsync(victim);
 
