@@ -6,7 +6,7 @@ namespace CrisisGrid.Testing;
 /// <summary>
 /// Where a test wants new activations: while <see cref="Silo"/> is set and alive, every new activation goes there, so
 /// a test can kill the silo that holds an exercise without moving grains first (Orleans moves an activation only when
-/// it is idle, which a grain under load may never be). Otherwise a placement hint wins, else a random silo.
+/// it is idle, which a grain under load may never be). Otherwise a random silo.
 /// </summary>
 public sealed class PlacementPin
 {
@@ -25,11 +25,6 @@ internal sealed class PinnedPlacementDirector(PlacementPin pin) : IPlacementDire
     public Task<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context)
     {
         var silos = context.GetCompatibleSilos(target);
-        if (IPlacementDirector.GetPlacementHint(target.RequestContextData, silos) is { } hint)
-        {
-            return Task.FromResult(hint);
-        }
-
         if (pin.Silo is { } pinned && silos.Contains(pinned))
         {
             return Task.FromResult(pinned);

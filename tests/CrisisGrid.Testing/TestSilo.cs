@@ -9,7 +9,6 @@ using Orleans;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Runtime;
-using Orleans.Runtime.Placement;
 using Orleans.TestingHost;
 
 namespace CrisisGrid.Testing;
@@ -87,60 +86,17 @@ public sealed class TestSilo : IAsyncDisposable
     }
 
     /// <summary>
-    /// Makes <paramref name="silo"/> host <paramref name="grain"/>, so that a test can then kill the silo under it.
-    /// Call it while the grain is idle: Orleans migrates an activation only once it is idle, and a grain under a
-    /// command stream may never be. <paramref name="touch"/> is any call on the grain; it activates the grain where a
-    /// placement hint says when it is not active anywhere (a migration may deactivate it before the target activates).
+    /// Checks that <paramref name="grain"/> is active on <paramref name="silo"/>, where the test's
+    /// <see cref="Placement"/> pin starts it. <paramref name="touch"/> is any call on the grain: it activates the grain
+    /// if nothing has yet.
     /// </summary>
-    public async Task HostOn(SiloHandle silo, IAddressable grain, Func<Task> touch)
+    public async Task ExpectHostedOn(SiloHandle silo, IAddressable grain, Func<Task> touch)
     {
-        var management = Client.GetGrain<IManagementGrain>(0);
-        var step = TimeSpan.FromSeconds(10);
-        var seen = new List<string>();
-        try
-        {
+        await touch();
         await Eventually.Until(
-            async () =>
-            {
-                try
-                {
-                    var at = await management.GetActivationAddress(grain).AsTask().WaitAsync(step);
-                    seen.Add($"at {at?.ToString() ?? "nowhere"}");
-                    if (at is null)
-                    {
-                        RequestContext.Set(IPlacementDirector.PlacementHintKey, silo.SiloAddress);
-                        try
-                        {
-                            await touch().WaitAsync(step);
-                        }
-                        finally
-                        {
-                            RequestContext.Remove(IPlacementDirector.PlacementHintKey);
-                        }
-                    }
-                    else if (!at.Equals(silo.SiloAddress))
-                    {
-                        await Cluster.MigrateAsync(grain, silo.SiloAddress).WaitAsync(step);
-                    }
-
-                    var now = await management.GetActivationAddress(grain).AsTask().WaitAsync(step);
-                    seen.Add($"then {now?.ToString() ?? "nowhere"}");
-                    return now;
-                }
-                catch (TimeoutException)
-                {
-                    seen.Add("timed out");
-                    return null; // this attempt did not finish in time: look again
-                }
-            },
+            () => Client.GetGrain<IManagementGrain>(0).GetActivationAddress(grain).AsTask(),
             at => silo.SiloAddress.Equals(at),
-            $"{grain} to be hosted on {silo.SiloAddress}",
-            TimeSpan.FromSeconds(90));
-        }
-        catch (TimeoutException e)
-        {
-            throw new TimeoutException($"{e.Message}; it was seen: {string.Join(", ", seen.Distinct())}", e);
-        }
+            $"{grain} to be hosted on {silo.SiloAddress}");
     }
 
     public async ValueTask DisposeAsync()

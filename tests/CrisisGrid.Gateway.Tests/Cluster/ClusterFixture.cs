@@ -44,16 +44,13 @@ public abstract class ClusterTest : IAsyncLifetime
     /// <summary>The secondary silo a test kills (the primary holds the test cluster's membership table).</summary>
     protected SiloHandle Victim => Cluster.Cluster.SecondarySilos[0];
 
-    /// <summary>
-    /// Makes sure an exercise's grain and its feed are on <see cref="Victim"/> (where the placement pin starts every
-    /// grain). Call it before the load starts: should one be elsewhere, an activation moves only when it is idle.
-    /// </summary>
+    /// <summary>Checks that an exercise's grain and its feed are on <see cref="Victim"/>, where the placement pin starts every grain.</summary>
     protected async Task HostOnTheVictim(string exerciseId)
     {
         var exercise = Cluster.Grains.GetGrain<IExerciseGrain>(exerciseId);
         var feed = Cluster.Grains.GetGrain<IExerciseFeedGrain>(exerciseId);
-        await Cluster.HostOn(Victim, exercise, () => exercise.GetState());
-        await Cluster.HostOn(Victim, feed, () => feed.Read(0, 1));
+        await Cluster.ExpectHostedOn(Victim, exercise, () => exercise.GetState());
+        await Cluster.ExpectHostedOn(Victim, feed, () => feed.Read(0, 1));
     }
 
     /// <summary>Kills <see cref="Victim"/> with no graceful shutdown, as a crashed machine goes.</summary>

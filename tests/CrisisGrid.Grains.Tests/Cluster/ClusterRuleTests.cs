@@ -36,7 +36,7 @@ public sealed class ClusterRuleTests : IAsyncLifetime
         var deadline = (await driver.Exercise.GetState()).DeadlineAt!.Value;
 
         // The exercise grain (its timer and its reminder's owner) is on the silo that dies before the deadline.
-        await cluster.HostOn(victim, driver.Exercise, () => driver.Exercise.GetState());
+        await cluster.ExpectHostedOn(victim, driver.Exercise, () => driver.Exercise.GetState());
         await cluster.Cluster.KillSiloAsync(victim);
 
         // Nobody calls the exercise: a survivor's reminder service wakes it, and the clock moves on by itself.
