@@ -120,6 +120,7 @@ public static class GatewayApp
         app.MapJoinEndpoints();
         app.MapExerciseEndpoints();
         app.MapReviewEndpoints();
+        app.MapAdjudicationEndpoints();
         app.MapOperatorEndpoints();
         app.MapDefaultEndpoints();
         app.MapHub<ExerciseHub>(HubPath);
