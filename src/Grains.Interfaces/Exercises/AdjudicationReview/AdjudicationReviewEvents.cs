@@ -17,7 +17,7 @@ public sealed record AdjudicationHeld(int Turn, int OutcomeCount) : DomainEvent;
 /// or none.
 /// </summary>
 [EventType("exercise.outcome-reviewed"), GenerateSerializer, Immutable, Alias("AdjudicationReview.OutcomeReviewed")]
-public sealed record OutcomeReviewed(int Turn, string OutcomeId, OutcomeVerdict Verdict, string? Rationale, ImmutableArray<OutcomeEffect> Effects) : DomainEvent;
+public sealed record OutcomeReviewed(int Turn, string OutcomeId, string Actor, OutcomeVerdict Verdict, string? Rationale, ImmutableArray<OutcomeEffect> Effects) : DomainEvent;
 
 /// <summary>The held turn's reviewed outcomes go out: their effects are delivered to the nations.</summary>
 [EventType("exercise.results-released"), GenerateSerializer, Immutable, Alias("AdjudicationReview.ResultsReleased")]

@@ -78,7 +78,7 @@ public static class AdjudicationReviewRules
         return effects.Refusal is { } problem
             ? Decision.Reject(problem)
             : Decision.Accept(new PendingEvent(
-                new OutcomeReviewed(queue.Turn, outcome.OutcomeId, command.Verdict, string.IsNullOrEmpty(rationale) ? null : rationale, effects.Effects),
+                new OutcomeReviewed(queue.Turn, outcome.OutcomeId, outcome.Actor, command.Verdict, string.IsNullOrEmpty(rationale) ? null : rationale, effects.Effects),
                 Audience.Control));
     }
 

@@ -5,6 +5,7 @@ import { MessagesFeed, NewsComposer, NewsFeed, Timeline } from "./Feeds";
 import { NationsTable, OwnNation } from "./Nations";
 import { AdHocInjectForm } from "./control/AdHocInjectForm";
 import { AdjustNationForm } from "./control/AdjustNationForm";
+import { AdjudicationQueue } from "./control/AdjudicationQueue";
 import { AssignTeamForm } from "./control/AssignTeamForm";
 import { BulkJoinCodes } from "./control/BulkJoinCodes";
 import { ControlledNationOrders } from "./control/ControlledNationOrders";
@@ -20,6 +21,7 @@ export function FacilitatorConsole() {
   return (
     <>
       <ClockPanel controls />
+      <AdjudicationQueue />
       <Tabs
         label="Exercise control"
         tabs={[
