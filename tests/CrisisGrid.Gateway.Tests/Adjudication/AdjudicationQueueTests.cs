@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CrisisGrid.Gateway.Tests.Support;
 using CrisisGrid.Grains.Events;
@@ -66,7 +67,7 @@ public sealed class AdjudicationQueueTests : GatewayTest
         Assert.Equal(HttpStatusCode.OK, amend.Status);
         var approve = await Post(session.Facilitator, $"/api/exercises/{id}/adjudication/outcomes/{(string)statement["outcomeId"]!}", new { verdict = "approve" });
         Assert.Equal(HttpStatusCode.OK, approve.Status);
-        var borBefore = (int)(await Api.GetJson(session.Borovia, $"/api/exercises/{id}/nations/BOR"))["indices"]!["economy"]!;
+        var borBefore = (int)(await Api.GetJson(session.Borovia, $"/api/exercises/{id}/nations/BOR"))["private"]!["indices"]!["economy"]!;
 
         var release = await Post(session.Facilitator, $"/api/exercises/{id}/adjudication/release", new { expectedTurn = 1 });
         Assert.Equal(HttpStatusCode.OK, release.Status);
@@ -75,7 +76,7 @@ public sealed class AdjudicationQueueTests : GatewayTest
         var report = await ardenia.WaitFor(e => e.Event is OutcomeReported { Nation: "ARD" }, "ARD's outcome report");
         Assert.Contains("amended", ((OutcomeReported)report.Event).Summary, StringComparison.Ordinal);
         await borovia.WaitFor(e => e.Event is OutcomeReported { Nation: "BOR" }, "BOR's outcome report");
-        var borAfter = (int)(await Api.GetJson(session.Borovia, $"/api/exercises/{id}/nations/BOR"))["indices"]!["economy"]!;
+        var borAfter = (int)(await Api.GetJson(session.Borovia, $"/api/exercises/{id}/nations/BOR"))["private"]!["indices"]!["economy"]!;
         Assert.Equal(borBefore - 2, borAfter);
 
         // The rationale is exercise control's: in its live feed and the queue's record, never on a team's or the observer's wire.
@@ -95,6 +96,7 @@ public sealed class AdjudicationQueueTests : GatewayTest
     {
         var session = await ExerciseSession.Create(Api);
         var id = session.ExerciseId;
+        await Api.Accept(session.Facilitator, id, "exercise.start");
         foreach (var token in new[] { session.Ardenia, session.Observer })
         {
             var (status, body) = await Api.GetRaw(token, $"/api/exercises/{id}/adjudication");

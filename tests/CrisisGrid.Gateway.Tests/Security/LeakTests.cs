@@ -96,7 +96,7 @@ public sealed class LeakTests(LeakScene scene) : IClassFixture<LeakScene>
         ["revoke a code"] = ("access.revokeJoinCode", new { codeId = "c1" }),
         ["override an outcome"] = ("exercise.overrideOutcome", new { outcomeId = "t1-ARD-1", effects = Array.Empty<object>(), reason = "Mine now." }),
         ["approve a held outcome"] = ("exercise.reviewOutcome", new { outcomeId = "t1-ARD-1", verdict = "approve" }),
-        ["void a held outcome"] = ("exercise.reviewOutcome", new { outcomeId = "t1-ARD-1", verdict = "void", reason = "Mine now." }),
+        ["void a held outcome"] = ("exercise.reviewOutcome", new { outcomeId = "t1-ARD-1", verdict = "void", rationale = "Mine now." }),
         ["release results"] = ("exercise.releaseResults", null),
         ["turn the adjudication review off"] = ("exercise.setAdjudicationReview", new { enabled = false }),
         ["adjust a nation"] = ("exercise.adjustNation", new { delta = new { nation = "BOR", indices = new { economy = 30 }, relations = new { } }, reason = "Mine now." }),

@@ -8,7 +8,8 @@ public static class AdjudicationQueueViews
 {
     public static AdjudicationQueueView? For(ExerciseState state, Participant viewer)
     {
-        if (!VisibilityPolicy.SeesAdjudicationQueue(viewer) || state.Scenario is null)
+        // An observer sees it once the after-action review is open, like the rest of control's record.
+        if (!VisibilityPolicy.SeesAdjudicationQueue(VisibilityPolicy.InExercise(viewer, state.ReviewOpen)) || state.Scenario is null)
         {
             return null;
         }
