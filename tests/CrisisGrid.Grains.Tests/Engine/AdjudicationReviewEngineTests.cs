@@ -34,7 +34,7 @@ public sealed class AdjudicationReviewEngineTests : EngineTest
         var after = await Driver.Exercise.GetState();
         Assert.Equal((1, TurnPhase.Adjudication, 1), (after.Turn, after.Phase, after.Queue!.PendingCount));
         Assert.Equal(borovia, (await Driver.Nation("BOR").GetState()).Indices.Economy); // nothing delivered while held
-        Assert.Empty((await Driver.Log()).Where(e => e.Event is OutcomeReported));
+        Assert.DoesNotContain(await Driver.Log(), e => e.Event is OutcomeReported);
 
         EngineDriver.Accepted(await Driver.Exercise.ReviewOutcome(Driver.Control(), new ReviewOutcome("t1-ARD-1", OutcomeVerdict.Amend, "A smaller bite",
             [NationDelta.None("BOR").AddIndex(NationIndex.Economy, -2)])));
@@ -44,6 +44,6 @@ public sealed class AdjudicationReviewEngineTests : EngineTest
         Assert.Equal((TurnPhase.Results, false), (released.Phase, released.AwaitingRelease));
         Assert.Empty(released.Outbox); // delivered before the release was acknowledged
         Assert.Equal(borovia - 2, (await Driver.Nation("BOR").GetState()).Indices.Economy);
-        Assert.Single((await Driver.Log()).Where(e => e.Event is OutcomeReported { Nation: "ARD" }));
+        Assert.Single(await Driver.Log(), e => e.Event is OutcomeReported { Nation: "ARD" });
     }
 }
