@@ -1,6 +1,6 @@
 import { useMemo, useState, type FormEvent } from "react";
 import type { RecordedEvent } from "../api/types";
-import { PRIVATE_MESSAGE_TYPES, describeDelta, describeEvent, formatClock } from "../state/describe";
+import { PRIVATE_MESSAGE_TYPES, describeChange, describeEvent, formatClock } from "../state/describe";
 import { Field, ProblemNote, fieldHit, useCommand, useExercise } from "./common";
 import { ExerciseTimeStamp } from "./ExerciseTimeStamp";
 
@@ -91,7 +91,7 @@ export function MessagesFeed() {
                 break;
               default:
                 title = ev.summary ?? "";
-                body = describeDelta(ev.delta, name);
+                body = describeChange({ delta: ev.delta, because: ev.because }, name);
             }
 
             return (
