@@ -23,13 +23,15 @@ export function AlliancesPanel({ only }: { only?: string }) {
 }
 
 function AllianceCard({ alliance }: { alliance: AllianceView }) {
-  const { name } = useExercise();
+  const { name, state } = useExercise();
+  // Players know alliances by name; the code is exercise control's (it appears in scenario files and commands).
+  const showCode = state.viewer.role === "facilitator";
   const m = alliance.member;
   return (
     <article className="alliance" aria-labelledby={`alliance-${alliance.code}`} data-alliance={alliance.code}>
       <header>
         <h3 id={`alliance-${alliance.code}`}>
-          {alliance.name} <span className="tag">{alliance.code}</span> <span className="tag accent">{TYPE_LABEL[alliance.type] ?? alliance.type}</span>
+          {alliance.name} {showCode && <span className="tag">{alliance.code}</span>} <span className="tag accent">{TYPE_LABEL[alliance.type] ?? alliance.type}</span>
         </h3>
         {m && (
           <span className="hint" data-testid="cohesion">
