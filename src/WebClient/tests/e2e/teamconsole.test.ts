@@ -47,7 +47,6 @@ describe("The team console: causes, closed orders, intelligence, notifications, 
     await send("exercise.start");
     team = await newParticipant(browser);
     await team.page.goto(`${gateway.url}/?code=${issued.output}`);
-    await text(team.page.getByTestId("role"), "Team · Republic of Ardenia");
   });
 
   afterAll(async () => {
@@ -56,6 +55,7 @@ describe("The team console: causes, closed orders, intelligence, notifications, 
   });
 
   it("in planning the order form says why orders are closed instead of offering Submit", async () => {
+    await text(team.page.getByTestId("role"), "Team · Republic of Ardenia");
     const orders = team.page.getByTestId("orders");
     await text(orders.getByTestId("orders-closed"), "Turn 1 is in its planning phase: orders open when exercise control starts the orders phase.");
     expect(await orders.getByRole("button", { name: /Submit order/ }).count()).toBe(0);
