@@ -1,4 +1,5 @@
 import type { AllianceView } from "../../api/types";
+import { cohesionCauses } from "../../state/cohesionCauses";
 import { useExercise } from "../common";
 import { MemberTraffic } from "./MemberTraffic";
 
@@ -39,6 +40,11 @@ function AllianceCard({ alliance }: { alliance: AllianceView }) {
           </span>
         )}
       </header>
+      {m && cohesionCauses(m.cohesion) && (
+        <p className="hint" data-testid="cohesion-causes">
+          Cohesion {cohesionCauses(m.cohesion)}.
+        </p>
+      )}
       <p className="hint">
         Members:{" "}
         {alliance.members
