@@ -1,5 +1,6 @@
 import type { RecordedEvent } from "../api/types";
 import { describeProposal } from "./describe";
+import { withNames } from "./withNames";
 
 /**
  * What a team is notified of: things addressed to it that ask for its attention or tell it of a decision —
@@ -85,7 +86,7 @@ export function describeNotification(recorded: RecordedEvent, name: Name, allian
     case "alliance.silence-broken":
       return `${where}: ${name(e.member)} broke silence: ${e.reason}`;
     case "alliance.draft-decided":
-      return `${where}: a draft decision ${e.result?.status}${e.result?.reason ? `: ${e.result.reason}` : ""}`;
+      return `${where}: a draft decision ${e.result?.status}${e.result?.reason ? `: ${withNames(e.result.reason, name)}` : ""}`;
     case "exercise.consultation-prompted":
       return `${name(e.nation)} may wish to request consultations in ${alliance(e.alliance)}`;
     case "alliance.pledge-fell-due":

@@ -126,6 +126,16 @@ describe("The team console: causes, closed orders, intelligence, notifications, 
     await screenshot(page, "teamconsole-04-intelligence-help");
   });
 
+  it("the alliance panel says why cohesion moved, and a failed decision's reason names nations, not codes", async () => {
+    await send("alliance.tableDraft", { alliance: "NCP", draftId: "admit-bor", member: "ARD", proposal: { kind: "admission", candidate: "BOR" } });
+    await send("alliance.castVote", { alliance: "NCP", draftId: "admit-bor", member: "CAL", choice: "no" });
+    const alliance = team.page.locator('[data-alliance="NCP"]');
+    await text(alliance.getByTestId("cohesion"), "Cohesion 94/100");
+    await text(alliance.getByTestId("cohesion-causes"), "Cohesion lowered by 1 failed decision.");
+    await text(alliance.locator("[data-draft]").filter({ hasText: "Admit Borovian Federation" }), "Result: Unanimity not met: Kingdom of Calderra (no)");
+    await screenshot(team.page, "teamconsole-05-cohesion-causes");
+  });
+
   it("the team's screens show names, never a code in brackets or a code tag beside a name", async () => {
     const body = await team.page.locator("body").innerText();
     expect(body).not.toMatch(/\((ARD|BOR|CAL|DUN|NCP)\)/);

@@ -43,6 +43,13 @@ describe("a team's notifications", () => {
     expect(describeNotification(timeline[10]!, (c) => c, (c) => c, () => "")).toBe("Turn 1: results are out — see “Messages for your delegation”");
   });
 
+  it("names the nations in a rule's reason instead of their codes", () => {
+    const failed = ev(13, "alliance/NCP", { $type: "alliance.draft-decided", draftId: "NCP-d2", result: { status: "failed", reason: "Unanimity not met: CAL (no); unanimity needs every eligible member's yes." } });
+    expect(describeNotification(failed, (c) => (c === "CAL" ? "Kingdom of Calderra" : c), () => "Northern Compact", () => "")).toBe(
+      "Northern Compact: a draft decision failed: Unanimity not met: Kingdom of Calderra (no); unanimity needs every eligible member's yes.",
+    );
+  });
+
   it("counts only what arrived after what the team has seen", () => {
     expect(unreadCount(timeline, "ARD", 5)).toBe(4);
     expect(unreadCount(timeline, "ARD", 12)).toBe(0);
