@@ -1,7 +1,8 @@
 import { AlliancesPanel } from "./Alliances";
 import { ClockPanel } from "./Clock";
 import { JoinCodesTab, MselTab, OutcomesTab } from "./Control";
-import { MessagesFeed, NewsComposer, NewsFeed, Timeline } from "./Feeds";
+import { MessagesFeed, NewsComposer, NewsFeed } from "./Feeds";
+import { EventTimeline } from "./timeline/EventTimeline";
 import { NationsTable, OwnNation } from "./Nations";
 import { AdjustNationForm } from "./control/AdjustNationForm";
 import { ControlledNationOrders } from "./control/ControlledNationOrders";
@@ -46,7 +47,7 @@ export function FacilitatorConsole() {
           { id: "access", title: "Join codes", render: () => <JoinCodesTab /> },
           { id: "alliances", title: "Alliances", render: () => <AlliancesPanel /> },
           { id: "negotiations", title: "Negotiations", render: () => <NegotiationsPanel /> },
-          { id: "timeline", title: "Timeline", render: () => <Timeline /> },
+          { id: "timeline", title: "Timeline", render: () => <EventTimeline /> },
           { id: "review", title: "Review", render: () => <ReviewWorkspace /> },
         ]}
       />
@@ -103,7 +104,7 @@ export function ObserverView() {
         </div>
       )}
       <NegotiationsPanel />
-      {state.viewer.fullView && <Timeline />}
+      {state.viewer.fullView && <EventTimeline />}
       {state.viewer.fullView && <ReviewWorkspace />}
     </>
   );
