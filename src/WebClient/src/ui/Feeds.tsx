@@ -25,7 +25,7 @@ export const NEWS_PAGE = 20;
 
 /**
  * Public news, all of it, newest first: from exercise control, injects, adjudication and talks. The newest page is
- * shown, "Show older news" adds pages, and news older than the events the client holds (a snapshot carries the most
+ * shown in the page's own flow (a nested scroll box hid all but the first few items), "Show older news" adds pages, and news older than the events the client holds (a snapshot carries the most
  * recent ones) is fetched on request.
  */
 export function NewsFeed() {
@@ -58,7 +58,7 @@ export function NewsFeed() {
       {all.length === 0 && !earlierUnknown ? (
         <p className="empty">No news yet.</p>
       ) : (
-        <ul className="feed scroll" data-testid="news" tabIndex={0} aria-label="News, newest first">
+        <ul className="feed" data-testid="news" aria-label="News, newest first">
           {news.map((e) => {
             const n = e.event as unknown as { headline: string; body: string; source: string };
             return (
