@@ -102,6 +102,17 @@ describe("Exercise control's timeline, the scenario's time and the observer's ne
     await screenshot(page, "controlconsole-03-timeline-bookkeeping");
   });
 
+  it("lists join codes by what they let their holder do, without internal ids", async () => {
+    const page = control.page;
+    await tab(page, "Join codes");
+    const codes = page.getByTestId("join-codes");
+    await text(codes, "Observers");
+    const rows = await codes.locator("tbody tr").allInnerTexts();
+    expect(rows.some((r) => r.includes("Exercise control") && r.includes("this session"))).toBe(true);
+    expect(rows.some((r) => r.includes("Observer") && r.includes("Observers"))).toBe(true);
+    expect(rows.filter((r) => /\bcode-\d|facilitator|observer\b/.test(r))).toEqual([]);
+  });
+
   it("puts no error on either console", () => {
     expect(control.errors).toEqual([]);
     expect(observer.errors).toEqual([]);

@@ -6,6 +6,13 @@ import { DataTable, type Column } from "../common/DataTable";
 import { IssueJoinCodeForm } from "./IssueJoinCodeForm";
 import { RevokeCodeButton } from "./RevokeCodeButton";
 
+const ROLE_WORDS: Partial<Record<JoinCodeInfo["grant"]["role"], string>> = { facilitator: "Exercise control", team: "Team", observer: "Observer" };
+
+/** "Team playing Republic of Ardenia", "Observer": what a code lets its holder do, in words (no wire keys). */
+export function describeGrant(grant: JoinCodeInfo["grant"], name: (code: string) => string): string {
+  return grant.role === "team" && grant.nation ? `Team playing ${name(grant.nation)}` : (ROLE_WORDS[grant.role] ?? grant.role);
+}
+
 /** Join codes: issue (each new code shown once), list, revoke. */
 export function JoinCodesTable() {
   const { state, session, name } = useExercise();
@@ -29,8 +36,7 @@ export function JoinCodesTable() {
   }, [load, accessEvents]);
 
   const columns: Column<JoinCodeInfo>[] = [
-    { header: "Code id", cell: (c) => c.codeId, cellClass: () => "mono" },
-    { header: "Role", cell: (c) => `${c.grant.role}${c.grant.nation ? ` · ${name(c.grant.nation)}` : ""}` },
+    { header: "Role", cell: (c) => describeGrant(c.grant, name) },
     { header: "Label", cell: (c) => <>{c.label} {c.codeId === session.me.codeId && <span className="tag accent">this session</span>}</> },
     { header: "Joins", numeric: true, cell: (c) => c.redemptions },
     { header: "Status", cell: (c) => (c.revoked ? <span className="tag bad">Revoked</span> : <span className="tag ok">Active</span>) },
