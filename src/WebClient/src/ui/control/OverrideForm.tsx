@@ -41,7 +41,7 @@ export function OverrideForm({ outcome, onDone }: { outcome: Outcome; onDone: ()
     }
   };
   return (
-    <form className="sub" onSubmit={(e) => void submit(e)} aria-label={`Override outcome ${outcome.outcomeId}`}>
+    <form className="sub" onSubmit={(e) => void submit(e)} aria-label={`Override the outcome of ${name(outcome.actor)}, turn ${outcome.turn}`}>
       {outcome.effects.map((e) => (
         <fieldset key={e.delta.nation} style={{ border: "1px solid var(--line)", borderRadius: 6, marginBottom: 8 }}>
           <legend>{name(e.delta.nation)}: index changes</legend>
