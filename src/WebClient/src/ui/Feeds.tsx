@@ -25,8 +25,8 @@ export const NEWS_PAGE = 20;
 
 /**
  * Public news, all of it, newest first: from exercise control, injects, adjudication and talks. The newest page is
- * shown in the page's own flow (a nested scroll box hid all but the first few items), "Show older news" adds pages, and news older than the events the client holds (a snapshot carries the most
- * recent ones) is fetched on request.
+ * shown in the page's own flow (a nested scroll box hid all but the first few items), "Show older news" adds pages,
+ * and news older than the events the client holds (a snapshot carries the most recent ones) is fetched on request.
  */
 export function NewsFeed() {
   const { state, live } = useExercise();

@@ -32,11 +32,15 @@ export function EventTimeline() {
       setHistory("failed");
     }
   };
-  const lines = useMemo(() => [...state.timeline].reverse().map((e) => ({ e, text: describeEvent(e, name), bookkeeping: isBookkeeping(e) })), [state.timeline, name]);
+  const lines = useMemo(
+    () => [...state.timeline].reverse().map((e) => ({ e, text: describeEvent(e, name), bookkeeping: isBookkeeping(e) })),
+    [state.timeline, name],
+  );
   const times = useMemo(() => exerciseTimes(state.timeline, state.exercise), [state.timeline, state.exercise]);
   const hidden = bookkeeping ? 0 : lines.filter((l) => l.bookkeeping).length;
   const needle = filter.trim().toLowerCase();
-  const visible = lines.filter((l) => (bookkeeping || !l.bookkeeping) && (!needle || l.text.toLowerCase().includes(needle) || l.e.event.$type.includes(needle)));
+  const matches = (l: (typeof lines)[number]) => !needle || l.text.toLowerCase().includes(needle) || l.e.event.$type.includes(needle);
+  const visible = lines.filter((l) => (bookkeeping || !l.bookkeeping) && matches(l));
   const groups = groupByExerciseTime(visible.slice(0, shown), times);
   return (
     <section className="panel" aria-labelledby="timeline-title">
@@ -47,10 +51,12 @@ export function EventTimeline() {
         </span>
       </header>
       <div className="row">
-        <Field label="Filter">{(id) => <input id={id} value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="e.g. news, Ardenia, adjudicated" />}</Field>
+        <Field label="Filter">
+          {(id) => <input id={id} value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="e.g. news, Ardenia, adjudicated" />}
+        </Field>
         <label className="inline check">
-          <input type="checkbox" checked={bookkeeping} onChange={(e) => setBookkeeping(e.target.checked)} data-testid="timeline-bookkeeping" /> Show deliveries and
-          bookkeeping{hidden > 0 ? ` (${hidden} hidden)` : ""}
+          <input type="checkbox" checked={bookkeeping} onChange={(e) => setBookkeeping(e.target.checked)} data-testid="timeline-bookkeeping" />
+          {`Show deliveries and bookkeeping${hidden > 0 ? ` (${hidden} hidden)` : ""}`}
         </label>
       </div>
       <div data-testid="timeline">
