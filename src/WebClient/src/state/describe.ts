@@ -1,6 +1,7 @@
 import type { DraftProposal, NationAction, NationDelta, NationIndex, RecordedEvent } from "../api/types";
 import { describeAction } from "./actions";
 import { describeNegotiationEvent } from "./negotiationEvents";
+import { formatSimulated } from "./simulatedTime";
 
 /** Readable names of the six indices. */
 export const INDEX_LABELS: Record<NationIndex, string> = {
@@ -117,7 +118,7 @@ export function describeEvent(recorded: RecordedEvent, name: Name = (c) => c): s
     case "exercise.started":
       return "Exercise started";
     case "exercise.turn-started":
-      return `Turn ${e.turn} began (simulated ${formatInstant(e.simulatedStart)})`;
+      return `Turn ${e.turn} began (simulated ${formatSimulated(e.simulatedStart)})`;
     case "exercise.phase-changed":
       return `Turn ${e.turn}: ${e.phase} phase${e.deadlineAt ? `, deadline ${formatClock(e.deadlineAt)}` : ""}`;
     case "exercise.deadline-extended":

@@ -20,7 +20,7 @@ async function tab(page: Page, name: string): Promise<void> {
 }
 
 /** Buttons an observer may have: reading tools of the review (exports, print, the replay's turn links, history). */
-const READING_TOOLS = /^(Export .*|Print report|Show older events|Load events before #\d+|replay its end \(event \d+\))$/;
+const READING_TOOLS = /^(Export .*|Print report|Show older events|Show older news \(\d+ more\)|Look for earlier news|Load events before #\d+|replay its end \(event \d+\))$/;
 
 describe("Control tools, the observers' dashboard and team notifications", () => {
   const gateway = new GatewayProcess();
