@@ -1,6 +1,6 @@
 import { useMemo, useState, type FormEvent } from "react";
 import type { RecordedEvent } from "../api/types";
-import { PRIVATE_MESSAGE_TYPES, describeDelta } from "../state/describe";
+import { PRIVATE_MESSAGE_TYPES, describeChange } from "../state/describe";
 import { Field, ProblemNote, fieldHit, useCommand, useExercise } from "./common";
 import { ExerciseTimeStamp } from "./ExerciseTimeStamp";
 
@@ -132,7 +132,7 @@ export function MessagesFeed() {
                 break;
               default:
                 title = ev.summary ?? "";
-                body = describeDelta(ev.delta, name);
+                body = describeChange({ delta: ev.delta, because: ev.because }, name);
             }
 
             return (

@@ -117,7 +117,7 @@ export function OwnNation({ nation }: { nation: NationView }) {
   return (
     <section className="panel" aria-labelledby="own-title" data-testid="own-nation">
       <h2 id="own-title">
-        {nation.name} <span className="tag">{nation.code}</span>
+        {nation.name}
       </h2>
       {own ? (
         <>
