@@ -171,7 +171,7 @@ public static class ExerciseEvolve
                 outcomes = outcomes.SetItem(id, outcome with { Effects = effects });
             }
 
-            deliveries.AddRange(effects.Select(effect => new NationChangeDelivery($"{seq}/{id}/{effect.Delta.Nation}", effect.Delta, effect.Summary)));
+            deliveries.AddRange(effects.Select(effect => new NationChangeDelivery($"{seq}/{id}/{effect.Delta.Nation}", effect.Delta, effect.Summary, effect.Because)));
         }
 
         return state with { Outcomes = outcomes, Queue = null, Outbox = state.Outbox.AddRange(deliveries) };

@@ -191,13 +191,15 @@ public static class AdjudicationReviewRules
             }
         }
 
-        // Each nation's team reads what it was told of the adjudicated outcome, marked as amended; the rationale stays with control.
+        // Each nation's team reads what it was told of the adjudicated outcome, marked as amended: no more about who acted
+        // than the outcome said (a nation it did not touch is not told whose order it was), and never the rationale.
         var effects = deltas.Where(d => !d.IsEmpty).Select(d =>
         {
-            var told = outcome.Effects.FirstOrDefault(e => e.Delta.Nation == d.Nation)?.Summary;
-            return new OutcomeEffect(d, string.IsNullOrWhiteSpace(told)
-                ? $"Exercise control amended the outcome of {state.World.FindNation(outcome.Actor)?.Name ?? outcome.Actor}'s order."
-                : $"{told} (amended by exercise control)");
+            var original = outcome.Effects.FirstOrDefault(e => e.Delta.Nation == d.Nation);
+            return new OutcomeEffect(
+                d,
+                string.IsNullOrWhiteSpace(original?.Summary) ? "Exercise control amended a result of this turn." : $"{original.Summary} (amended by exercise control)",
+                original?.Because is { } because ? $"{because}, as amended by exercise control" : "after exercise control amended a result of this turn");
         });
         return ([.. effects], null);
     }
