@@ -89,6 +89,13 @@ public sealed class AdjudicationQueueTests : GatewayTest
 
         var events = (await Api.GetRaw(session.Ardenia, $"/api/exercises/{id}/events?after=0&max=2000")).Body;
         Assert.DoesNotContain(Rationale, events, StringComparison.Ordinal);
+
+        // The after-action review records the amendment with its rationale (for those who may read the archive).
+        var turns = (await Api.GetRaw(session.Facilitator, $"/api/exercises/{id}/review/turns")).Body;
+        Assert.Contains($"Exercise control amended ARD's outcome in review: {Rationale}", turns, StringComparison.Ordinal);
+        var series = (await Api.GetRaw(session.Facilitator, $"/api/exercises/{id}/review/series")).Body;
+        Assert.Contains("ARD's outcome amended in review", series, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Api.GetRaw(session.Ardenia, $"/api/exercises/{id}/review/turns")).Status);
     }
 
     [Fact]
