@@ -90,7 +90,17 @@ public static partial class MselImportEndpoints
         string name;
         if (media?.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true)
         {
-            var form = await request.ReadFormAsync(http.RequestAborted);
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(http.RequestAborted);
+            }
+            catch (InvalidDataException)
+            {
+                // A broken multipart body (no boundary, a truncated part): the client's fault, said in its words, not a 500.
+                return Refuse(Problems.BadRequest("The upload is not a readable multipart form.", "file", "a multipart/form-data body with the CSV file in a field named 'file'"));
+            }
+
             if (form.Files.GetFile("file") is not { } file)
             {
                 return Refuse(Problems.BadRequest("The upload has no file.", "file", "a form field named 'file' holding the CSV file"));

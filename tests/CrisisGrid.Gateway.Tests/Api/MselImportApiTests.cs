@@ -141,6 +141,17 @@ public sealed class MselImportApiTests : GatewayTest
         var session = await ExerciseSession.Create(Api);
         using var json = await Upload(session.Facilitator, session.ExerciseId, "{\"id\":1}", contentType: "application/json");
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, json.StatusCode);
+        using var broken = await Upload(session.Facilitator, session.ExerciseId, "--x\r\nnot a part", contentType: "multipart/form-data");
+        Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
+        using var latin1 = new HttpRequestMessage(HttpMethod.Post, $"/api/exercises/{session.ExerciseId}/msel")
+        {
+            Content = new ByteArrayContent([.. Encoding.UTF8.GetBytes(Header + "caf"), 0xE9, (byte)',', (byte)'C', (byte)',', .. Encoding.UTF8.GetBytes("borderIncident,,,,,,\n")]),
+        };
+        latin1.Headers.Authorization = new AuthenticationHeaderValue("Bearer", session.Facilitator);
+        latin1.Content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        using var notUtf8 = await Gateway.Http.SendAsync(latin1);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, notUtf8.StatusCode);
+        Assert.Contains("not UTF-8", await notUtf8.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         await Api.Accept(session.Facilitator, session.ExerciseId, "exercise.end", new { reason = "Called off" });
         using var response = await Upload(session.Facilitator, session.ExerciseId, Header + "late,Late,borderIncident,,,,,,\n");
