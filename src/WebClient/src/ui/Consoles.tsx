@@ -4,6 +4,7 @@ import { JoinCodesPanel, MselPanel, OutcomesPanel } from "./Control";
 import { MessagesFeed, NewsComposer, NewsFeed, Timeline } from "./Feeds";
 import { NationsTable, OwnNation } from "./Nations";
 import { AdHocInjectForm } from "./control/AdHocInjectForm";
+import { MselImport } from "./control/MselImport";
 import { AdjustNationForm } from "./control/AdjustNationForm";
 import { AssignTeamForm } from "./control/AssignTeamForm";
 import { BulkJoinCodes } from "./control/BulkJoinCodes";
@@ -49,6 +50,7 @@ export function FacilitatorConsole() {
             render: () => (
               <div className="stack">
                 <MselPanel />
+                <MselImport />
                 <AdHocInjectForm />
               </div>
             ),
