@@ -76,4 +76,15 @@ public class MselCsvTests
         var problem = Assert.Single(result.Problems);
         Assert.Equal((4, "title"), (problem.Row, problem.Column));
     }
+
+    [Theory]
+    [InlineData("small-test.yaml", "small-test.msel.csv", 3)]
+    [InlineData("northern-shield.yaml", "northern-shield.msel.csv", 4)]
+    public void The_sample_msel_files_import_into_their_scenarios(string scenarioFile, string csvFile, int injects)
+    {
+        var scenario = ScenarioLoader.LoadFile(ScenarioFiles.Sample(scenarioFile)).Scenario!;
+        var result = MselCsvLoader.Load(File.ReadAllText(ScenarioFiles.Sample(csvFile)), scenario);
+        Assert.True(result.IsValid, string.Join("\n", result.Problems));
+        Assert.Equal(injects, result.Injects.Length);
+    }
 }
