@@ -37,7 +37,7 @@ describe("MSEL import from a spreadsheet", () => {
   }
 
   async function upload(page: Page, name: string, csv: string): Promise<void> {
-    await page.getByLabel("CSV file").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+    await page.getByLabel("CSV file", { exact: true }).setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
     await page.getByRole("button", { name: "Import", exact: true }).click();
   }
 
@@ -104,8 +104,8 @@ describe("MSEL import from a spreadsheet", () => {
 
     const dock = page.locator('tr[data-inject="dock-strike"]');
     await text(dock, /Dock strike in Ardenia\s+Economic shock\s+Turn 2\s+team ardenia\s+Pending/);
-    await text(page.locator('tr[data-inject="river-flood"]'), /At \+.*40.*Pending/s);
-    await text(page.locator('tr[data-inject="grid-warning"]'), /Manual\s+Republic of Calderra|Manual\s+Calderra/);
+    await text(page.locator('tr[data-inject="river-flood"]'), /At \+1 d 16 h\s+Republic of Ardenia, Borovian Federation\s+Pending/);
+    await text(page.locator('tr[data-inject="grid-warning"]'), /Cyber attack\s+Manual\s+.*Calderra\s+Pending/);
     await screenshot(page, "msel-import-2-imported");
   });
 

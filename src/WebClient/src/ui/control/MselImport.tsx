@@ -80,8 +80,8 @@ export function MselImport() {
       </form>
       {outcome?.ok === true && (
         <div className="notice" role="status" data-testid="msel-import-done">
-          Imported {outcome.imported} {outcome.imported === 1 ? "inject" : "injects"}: {outcome.injects.map((i) => i.title).join(", ")}. They are in the MSEL
-          above, pending.
+          Imported {outcome.imported} {outcome.imported === 1 ? "inject" : "injects"}: {outcome.injects.map((i) => i.title).join(", ")}. They were added to
+          the MSEL above.
         </div>
       )}
       {outcome?.ok === false && (
