@@ -72,21 +72,22 @@ public sealed class MselImportApiTests : GatewayTest
     }
 
     [Fact]
-    public async Task A_good_msel_file_adds_injects_that_are_released_and_briefed_later_like_scenario_injects()
+    public async Task A_good_msel_file_adds_injects_that_are_released_by_turn_condition_or_hand_and_briefed_like_scenario_injects()
     {
         var session = await ExerciseSession.Create(Api);
         await Api.Accept(session.Facilitator, session.ExerciseId, "exercise.start");
 
-        using var response = await Upload(session.Facilitator, session.ExerciseId, Header
-            + "dock-strike,Dock strike in Ardenia,economicShock,2,,ardenia,\"Dockers walk out; ports close, trade halts.\",Ardenian ports closed,\n"
-            + "held-back,Held back,cyberAttack,,,BOR,Your grid is down.,,\n", multipart: true);
+        using var response = await Upload(session.Facilitator, session.ExerciseId, "id,title,kind,turn,time,when,targets,brief,newsHeadline,newsBody\n"
+            + "dock-strike,Dock strike in Ardenia,economicShock,2,,,ardenia,\"Dockers walk out; ports close, trade halts.\",Ardenian ports closed,\n"
+            + "held-back,Held back,cyberAttack,,,,BOR,Your grid is down.,,\n"
+            + "rally,Rally at the crossing,disinformationCampaign,,,tension ARD/BOR above 95 or turn 2,BOR,A rally calls the crossing stolen land.,,\n", multipart: true);
         var body = await response.Content.ReadFromJsonAsync<JsonObject>();
 
         Assert.True(response.StatusCode == HttpStatusCode.OK, body?.ToJsonString());
-        Assert.Equal((2, false), ((int)body!["imported"]!, (bool)body["duplicate"]!));
-        Assert.Equal(["dock-strike", "held-back"], body["injects"]!.AsArray().Select(i => (string)i!["id"]!));
+        Assert.Equal((3, false), ((int)body!["imported"]!, (bool)body["duplicate"]!));
+        Assert.Equal(["dock-strike", "held-back", "rally"], body["injects"]!.AsArray().Select(i => (string)i!["id"]!));
         var msel = await Msel(session);
-        Assert.Equal(6, msel.Count);
+        Assert.Equal(7, msel.Count);
         Assert.False((bool)msel.Single(m => (string)m!["inject"]!["id"]! == "dock-strike")!["released"]!);
 
         // The import is control's business: the teams learn of an inject only when it is briefed to them.
@@ -103,7 +104,9 @@ public sealed class MselImportApiTests : GatewayTest
         var briefs = (await Api.GetJson(session.Ardenia, $"/api/exercises/{session.ExerciseId}/events?after=0")).AsArray()
             .Where(e => (string)e!["event"]!["$type"]! == "exercise.inject-briefed").Select(e => e!["event"]!).ToList();
         Assert.Contains(briefs, b => (string)b!["title"]! == "Dock strike in Ardenia" && (string)b["brief"]! == "Dockers walk out; ports close, trade halts.");
-        Assert.DoesNotContain("Dock strike", (await Api.GetRaw(session.Borovia, $"/api/exercises/{session.ExerciseId}/events?after=0")).Body, StringComparison.Ordinal);
+        var borovia = (await Api.GetRaw(session.Borovia, $"/api/exercises/{session.ExerciseId}/events?after=0")).Body;
+        Assert.DoesNotContain("Dock strike", borovia, StringComparison.Ordinal);
+        Assert.Contains("A rally calls the crossing stolen land.", borovia, StringComparison.Ordinal); // its condition held at turn 2's start
         Assert.True((bool)(await Msel(session)).Single(m => (string)m!["inject"]!["id"]! == "dock-strike")!["released"]!);
         Assert.False((bool)(await Msel(session)).Single(m => (string)m!["inject"]!["id"]! == "held-back")!["released"]!);
 

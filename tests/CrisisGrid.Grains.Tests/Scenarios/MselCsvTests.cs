@@ -78,13 +78,59 @@ public class MselCsvTests
     }
 
     [Theory]
-    [InlineData("small-test.yaml", "small-test.msel.csv", 3)]
-    [InlineData("northern-shield.yaml", "northern-shield.msel.csv", 4)]
+    [InlineData("small-test.yaml", "small-test.msel.csv", 4)]
+    [InlineData("northern-shield.yaml", "northern-shield.msel.csv", 5)]
     public void The_sample_msel_files_import_into_their_scenarios(string scenarioFile, string csvFile, int injects)
     {
         var scenario = ScenarioLoader.LoadFile(ScenarioFiles.Sample(scenarioFile)).Scenario!;
         var result = MselCsvLoader.Load(File.ReadAllText(ScenarioFiles.Sample(csvFile)), scenario);
         Assert.True(result.IsValid, string.Join("\n", result.Problems));
         Assert.Equal(injects, result.Injects.Length);
+    }
+
+    [Fact]
+    public void Msel_import_reads_a_condition_in_words_from_the_when_column()
+    {
+        const string csv = "id,title,kind,when,time\n"
+            + "c-1,Both,borderIncident,tension NOR/RUS above 55 and turn 3,\n"
+            + "c-2,Either,refugeeFlow,EST domesticStability below 40 or trust EST/RUS below 20,PT30H\n"
+            + "c-3,Later,cyberAttack,turn 2,\n";
+        var result = MselCsvLoader.Load(csv, Scenario);
+        Assert.True(result.IsValid, string.Join("\n", result.Problems));
+
+        var both = Assert.IsType<AllOfCondition>(result.Injects[0].Schedule.When);
+        Assert.Equal(new RelationCondition("NOR", "RUS", RelationMeasure.Tension, Comparison.Above, 55), both.Conditions[0]);
+        Assert.Equal(new TurnCondition(3), both.Conditions[1]);
+        var either = Assert.IsType<AnyOfCondition>(result.Injects[1].Schedule.When);
+        Assert.Equal(new IndexCondition("EST", NationIndex.DomesticStability, Comparison.Below, 40), either.Conditions[0]);
+        Assert.Equal(new RelationCondition("EST", "RUS", RelationMeasure.Trust, Comparison.Below, 20), either.Conditions[1]);
+        Assert.Equal(TimeSpan.FromHours(30), result.Injects[1].Schedule.At);
+        Assert.Equal(new InjectSchedule(null, null, new TurnCondition(2)), result.Injects[2].Schedule);
+    }
+
+    [Theory]
+    [InlineData("tension NOR/RUS above 55 and turn 3 or turn 4", "mixes 'and' with 'or'")]
+    [InlineData("tension NOR/XYZ above 55", "'XYZ' in 'tension NOR/XYZ above 55' is not a nation of this exercise.")]
+    [InlineData("tension NOR/NOR above 55", "is not two different nations")]
+    [InlineData("EST domesticStabilty below 40", "Did you mean 'domesticStability'?")]
+    [InlineData("trust NOR/RUS over 50", "'over 50' in 'trust NOR/RUS over 50' is not a comparison.")]
+    [InlineData("trust NOR/RUS below 101", "is not a comparison")]
+    [InlineData("turn 2 and", "a clause is empty")]
+    [InlineData("when it rains", "'when it rains' is not a condition.")]
+    public void Msel_import_reports_a_condition_it_cannot_read_at_its_row_and_the_when_column(string when, string expected)
+    {
+        var result = MselCsvLoader.Load($"id,title,kind,when\nc-1,Title,borderIncident,{when}\n", Scenario);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal((2, "when", 4), (problem.Row, problem.Column, problem.ColumnNumber));
+        Assert.Contains(expected, problem.Message, StringComparison.Ordinal);
+        Assert.NotNull(problem.Allowed);
+    }
+
+    [Fact]
+    public void Msel_import_refuses_a_condition_beside_a_turn_and_says_how_to_write_it()
+    {
+        var result = MselCsvLoader.Load("id,title,kind,turn,when\nc-1,Title,borderIncident,3,tension NOR/RUS above 55\n", Scenario);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal("Row 2, column when: an inject with a condition is not also scheduled by turn. Allowed: leave turn empty and add 'and turn 3' to the condition.", problem.ToString());
     }
 }

@@ -18,19 +18,20 @@ export type MselImportOutcome =
   | { ok: false; message: string; problems: MselRowProblem[] };
 
 /** The columns the gateway reads (MselCsvLoader.Columns); id, title and kind are required. */
-export const MSEL_COLUMNS = ["id", "title", "kind", "turn", "time", "targets", "brief", "newsHeadline", "newsBody"] as const;
+export const MSEL_COLUMNS = ["id", "title", "kind", "turn", "time", "when", "targets", "brief", "newsHeadline", "newsBody"] as const;
 
 /**
- * A template to start a spreadsheet from: the header and three example rows (by turn, by time, released by hand) that
+ * A template to start a spreadsheet from: the header and four example rows (by turn, by time, by condition, released by hand) that
  * name this exercise's own nations and a turn still ahead, so the file imports as it is.
  */
 export function mselTemplate(nations: readonly string[], nextTurn: number, turnHours: number): string {
   const [first = "AAA", second = first] = nations;
   const rows = [
     MSEL_COLUMNS.join(","),
-    `example-strike,Dock strike,economicShock,${nextTurn},,${first},"Dockers walk out; ports close, trade halts.",Ports closed,Shipping is stuck at anchor.`,
-    `example-quake,Earthquake,naturalDisaster,,PT${nextTurn * turnHours}H,all,A strong earthquake hits the border region.,,`,
-    `example-held,Cyber attack on the grid,cyberAttack,,,${second},Your power grid is down in the capital.,,`,
+    `example-strike,Dock strike,economicShock,${nextTurn},,,${first},"Dockers walk out; ports close, trade halts.",Ports closed,Shipping is stuck at anchor.`,
+    `example-quake,Earthquake,naturalDisaster,,PT${nextTurn * turnHours}H,,all,A strong earthquake hits the border region.,,`,
+    `example-rally,Rally at the border,disinformationCampaign,,,tension ${first}/${second} above 60 or turn ${nextTurn + 1},${second},A rally calls the border unjust.,,`,
+    `example-held,Cyber attack on the grid,cyberAttack,,,,${second},Your power grid is down in the capital.,,`,
   ];
   return rows.join("\r\n") + "\r\n";
 }

@@ -60,8 +60,8 @@ describe("MSEL import from a spreadsheet", () => {
   it("offers a template whose header names the columns the import reads", async () => {
     const href = await control.page.getByTestId("msel-template").getAttribute("href");
     const template = decodeURIComponent(href!.slice(href!.indexOf(",") + 1));
-    expect(template.split("\r\n")[0]).toBe("id,title,kind,turn,time,targets,brief,newsHeadline,newsBody");
-    expect(template).toContain("economicShock,2,,ARD,"); // this exercise's nations, the next turn
+    expect(template.split("\r\n")[0]).toBe("id,title,kind,turn,time,when,targets,brief,newsHeadline,newsBody");
+    expect(template).toContain("economicShock,2,,,ARD,"); // this exercise's nations, the next turn
   });
 
   it("a bad file is refused with every problem by row and column in words, and the MSEL is unchanged", async () => {
@@ -94,18 +94,22 @@ describe("MSEL import from a spreadsheet", () => {
     expect(await mselRows(page).count()).toBe(4);
   });
 
-  it("the sample file adds its rows to the MSEL table, pending, with their schedule and targets in words", async () => {
+  it("the sample file adds its rows to the MSEL table, pending, with their schedule, condition and targets in words", async () => {
     const page = control.page;
     const sample = readFileSync(join(repoRoot, "scenarios", "small-test.msel.csv"), "utf8");
     await upload(page, "small-test.msel.csv", sample);
-    await text(page.getByTestId("msel-import-done"), "Imported 3 injects: Dock strike in Ardenia, River floods the border crossing, Warning of an attack on the grid.");
+    await text(page.getByTestId("msel-import-done"), "Imported 4 injects: Dock strike in Ardenia, River floods the border crossing, Nationalist rally at the border, Warning of an attack on the grid.");
     await expect.poll(() => page.getByTestId("msel-import-problems").count()).toBe(0);
-    await expect.poll(() => mselRows(page).count()).toBe(7);
+    await expect.poll(() => mselRows(page).count()).toBe(8);
 
     const dock = page.locator('tr[data-inject="dock-strike"]');
     await text(dock, /Dock strike in Ardenia\s+Economic shock\s+Turn 2\s+team ardenia\s+Pending/);
     await text(page.locator('tr[data-inject="river-flood"]'), /At \+1 d 16 h\s+Republic of Ardenia, Borovian Federation\s+Pending/);
     await text(page.locator('tr[data-inject="grid-warning"]'), /Cyber attack\s+Manual\s+.*Calderra\s+Pending/);
+    await text(
+      page.locator('tr[data-inject="border-rally"]'),
+      /When tension between Republic of Ardenia and Borovian Federation above 60 or from turn 4 on\s+Borovian Federation\s+Pending/,
+    );
     await screenshot(page, "msel-import-2-imported");
   });
 

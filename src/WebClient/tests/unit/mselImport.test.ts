@@ -73,12 +73,13 @@ describe("MSEL import", () => {
     expect(describeEvent(imported, (c) => c)).toBe("2 inject(s) added to the MSEL from turn-plan.csv");
   });
 
-  it("offers a template whose header is the gateway's columns and whose rows name the exercise's nations and a turn ahead", () => {
+  it("offers a template whose header is the gateway's columns and whose rows name the exercise's nations and turns ahead", () => {
     const lines = mselTemplate(["LET", "ARV"], 3, 12).trim().split("\r\n");
     expect(lines[0]).toBe(MSEL_COLUMNS.join(","));
-    expect(lines).toHaveLength(4);
-    expect(lines[1]).toContain("economicShock,3,,LET,");
-    expect(lines[2]).toContain(",PT36H,all,");
-    expect(lines[3]).toContain(",,,ARV,");
+    expect(lines).toHaveLength(5);
+    expect(lines[1]).toContain("economicShock,3,,,LET,");
+    expect(lines[2]).toContain(",PT36H,,all,");
+    expect(lines[3]).toContain(",,,tension LET/ARV above 60 or turn 4,ARV,");
+    expect(lines[4]).toContain("cyberAttack,,,,ARV,");
   });
 });

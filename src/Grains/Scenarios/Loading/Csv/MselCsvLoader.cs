@@ -6,14 +6,14 @@ namespace CrisisGrid.Grains.Scenarios.Loading;
 /// <summary>
 /// Loads MSEL injects from a CSV file, the format facilitators keep in spreadsheets. The first row names the columns
 /// (any order, case-insensitive): <c>id</c>, <c>title</c>, <c>kind</c> (required); <c>turn</c>, <c>time</c> (an ISO
-/// 8601 duration from the clock start; neither means released by hand); <c>targets</c> (<c>all</c>, or nation codes
-/// and team ids separated by semicolons); <c>brief</c>; <c>newsHeadline</c> and <c>newsBody</c>. Effects, conditions and
-/// triggers stay in the scenario's YAML. Like the YAML loader it reports every problem — by spreadsheet row and column
+/// 8601 duration from the clock start); <c>when</c> (a condition in words, <see cref="ConditionCell"/>; none of the three
+/// means released by hand); <c>targets</c> (<c>all</c>, or nation codes and team ids separated by semicolons);
+/// <c>brief</c>; <c>newsHeadline</c> and <c>newsBody</c>. Effects and triggers stay in the scenario's YAML. Like the YAML loader it reports every problem — by spreadsheet row and column
 /// name — and returns no inject when there is any. Format reference: docs/msel-csv.md.
 /// </summary>
 public static class MselCsvLoader
 {
-    public static readonly ImmutableArray<string> Columns = ["id", "title", "kind", "turn", "time", "targets", "brief", "newsHeadline", "newsBody"];
+    public static readonly ImmutableArray<string> Columns = ["id", "title", "kind", "turn", "time", "when", "targets", "brief", "newsHeadline", "newsBody"];
 
     /// <summary>At most this many inject rows per file (as many as a scenario's MSEL may hold).</summary>
     public const int MaxRows = 1_000;

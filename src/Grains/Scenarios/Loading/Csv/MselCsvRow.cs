@@ -105,7 +105,26 @@ internal sealed class MselCsvRow(CsvRows.Row row, IReadOnlyDictionary<string, in
             Report("time", "an inject is scheduled by turn or by time, not both.", "fill in turn or time, or neither (released by hand)");
         }
 
-        return new InjectSchedule(turn, time, null);
+        Condition? when = null;
+        if (Cell("when") is { } whenText)
+        {
+            var (condition, problem, allowed) = ConditionCell.Read(whenText, context.Scenario);
+            if (problem is not null)
+            {
+                Report("when", problem, allowed);
+            }
+            else if (turn is not null)
+            {
+                // As in the YAML: a turn and a condition together would be read as "at turn N, if": say it in the condition.
+                Report("when", "an inject with a condition is not also scheduled by turn.", $"leave turn empty and add 'and turn {MselCsvLoader.Number(turn.Value)}' to the condition");
+            }
+            else
+            {
+                when = condition;
+            }
+        }
+
+        return new InjectSchedule(turn, time, when);
     }
 
     // In the form the time column takes; whole hours as PTnH, which facilitators read more easily than days and hours.

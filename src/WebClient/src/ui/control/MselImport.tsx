@@ -49,7 +49,8 @@ export function MselImport() {
       <h2 id="msel-import-title">Import injects from a spreadsheet</h2>
       <p className="hint">
         Save the sheet as CSV (UTF-8, comma-separated) with a header row naming the columns: {MSEL_COLUMNS.join(", ")}. Id, title and kind are
-        required; give a turn or a time still ahead{exercise.turn > 0 ? ` (from turn ${nextTurn})` : ""}, or neither to release the inject by hand.{" "}
+        required; give a turn or a time still ahead{exercise.turn > 0 ? ` (from turn ${nextTurn})` : ""}, a condition in words (when: “tension ARD/BOR above 60 or
+        turn 4”), or none of them to release the inject by hand.{" "}
         <a href={`data:text/csv;charset=utf-8,${encodeURIComponent(template)}`} download="msel-template.csv" data-testid="msel-template">
           Download a template
         </a>
