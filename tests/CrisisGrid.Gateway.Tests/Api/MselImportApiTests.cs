@@ -115,7 +115,7 @@ public sealed class MselImportApiTests : GatewayTest
     }
 
     [Fact]
-    public async Task Only_exercise_control_imports_and_a_retry_with_the_same_key_applies_once()
+    public async Task Only_exercise_control_imports_a_retry_with_the_same_key_applies_once_and_the_rows_survive_a_restart()
     {
         var session = await ExerciseSession.Create(Api);
         const string csv = Header + "extra-1,Extra,refugeeFlow,2,,,,,\n";
@@ -136,6 +136,12 @@ public sealed class MselImportApiTests : GatewayTest
         Assert.True((bool)reply!["duplicate"]!);
         Assert.Equal(["extra-1"], reply["injects"]!.AsArray().Select(i => (string)i!["id"]!));
         Assert.Equal(5, (await Msel(session)).Count);
+
+        // Acknowledged means durable: after a restart the exercise's log rebuilds the imported row.
+        await Restart();
+        var after = await Msel(session);
+        Assert.Equal(5, after.Count);
+        Assert.Equal("Extra", (string)after.Single(m => (string)m!["inject"]!["id"]! == "extra-1")!["inject"]!["title"]!);
     }
 
     [Fact]
