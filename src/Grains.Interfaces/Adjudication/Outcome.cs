@@ -20,9 +20,12 @@ public sealed record Outcome(
     ImmutableArray<OutcomeEffect> Effects,
     PublicReport? Report);
 
-/// <summary>What an outcome does to one nation, and how that nation's team is told.</summary>
+/// <summary>
+/// What an outcome does to one nation, and how that nation's team is told: <paramref name="Summary"/> what happened,
+/// <paramref name="Because"/> which act caused it (naming the actor only to a team that may know who acted).
+/// </summary>
 [GenerateSerializer, Alias("Adjudication.OutcomeEffect"), Immutable]
-public sealed record OutcomeEffect(NationDelta Delta, string Summary);
+public sealed record OutcomeEffect(NationDelta Delta, string Summary, string? Because = null);
 
 /// <summary>The public account of an outcome (news), when the action is visible to the world.</summary>
 [GenerateSerializer, Alias("Adjudication.PublicReport"), Immutable]

@@ -23,9 +23,9 @@ namespace CrisisGrid.Grains.Exercises;
 [JsonDerivedType(typeof(ExerciseClockDelivery), "exerciseClock")]
 public abstract record Delivery(string DeliveryId);
 
-/// <summary>Apply <paramref name="Delta"/> to a nation.</summary>
+/// <summary>Apply <paramref name="Delta"/> to a nation; <paramref name="Because"/> is its cause in the team's words.</summary>
 [GenerateSerializer, Alias("Exercises.NationChangeDelivery"), Immutable]
-public sealed record NationChangeDelivery(string DeliveryId, NationDelta Delta, string Summary) : Delivery(DeliveryId);
+public sealed record NationChangeDelivery(string DeliveryId, NationDelta Delta, string Summary, string? Because = null) : Delivery(DeliveryId);
 
 /// <summary>Open a nation's orders for a turn.</summary>
 [GenerateSerializer, Alias("Exercises.OpenOrdersDelivery"), Immutable]

@@ -24,9 +24,12 @@ public sealed record WithdrawOrder(string OrderId);
 [GenerateSerializer, Alias("Nations.SpendActionPoints"), Immutable]
 public sealed record SpendActionPoints(int Points, string For);
 
-/// <summary>Applies a change decided elsewhere (adjudication, inject, news, exercise control). Idempotent per cause.</summary>
+/// <summary>
+/// Applies a change decided elsewhere (adjudication, inject, news, exercise control). Idempotent per cause;
+/// <paramref name="Because"/> is the cause in the team's words.
+/// </summary>
 [GenerateSerializer, Alias("Nations.ApplyNationChange"), Immutable]
-public sealed record ApplyNationChange(string Cause, string Summary, NationDelta Delta);
+public sealed record ApplyNationChange(string Cause, string Summary, NationDelta Delta, string? Because = null);
 
 /// <summary>What a nation hands to adjudication when its orders close: the orders and its state at that moment.</summary>
 [GenerateSerializer, Alias("Nations.ClosedOrders"), Immutable]

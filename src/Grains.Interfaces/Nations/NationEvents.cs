@@ -30,11 +30,14 @@ public sealed record OrderWithdrawn(int Turn, string OrderId) : DomainEvent;
 public sealed record OrdersClosed(int Turn, ImmutableArray<Order> Orders) : DomainEvent;
 
 /// <summary>
-/// The nation changed because of <paramref name="Cause"/> (an outcome id, an inject release, news, an adjustment by
-/// exercise control). <paramref name="Summary"/> tells the team what happened in words.
+/// The nation changed because of <paramref name="Cause"/> (the delivery's key: an outcome, an inject release, news, an
+/// adjustment by exercise control; it makes a redelivery change nothing). <paramref name="Summary"/> tells the team
+/// what happened in words; <paramref name="Because"/> says which act of which nation (or which scenario event, news
+/// item or adjustment) caused it, worded for the team and only as far as the team may know who acted (see
+/// ChangeCauses in the rules). Events recorded before causes were worded have none.
 /// </summary>
 [EventType("nation.changed"), GenerateSerializer, Alias("Nations.NationChanged"), Immutable]
-public sealed record NationChanged(string Cause, string Summary, NationDelta Delta) : DomainEvent;
+public sealed record NationChanged(string Cause, string Summary, NationDelta Delta, string? Because = null) : DomainEvent;
 
 /// <summary>
 /// The visible part of a change: where the nation's forces are and whom it sanctions (movements and sanctions are

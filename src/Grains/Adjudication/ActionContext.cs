@@ -244,6 +244,7 @@ internal sealed class ActionContext(NationState actor, IReadOnlyDictionary<strin
         else if (success)
         {
             effects.Tell(target, "A cyber attack by an unknown actor disrupted your networks.");
+            effects.Unattributed = true;
             effects.Report = new PublicReport($"Cyber attack disrupts {Name(target)}", "The attacker has not been identified.");
         }
 

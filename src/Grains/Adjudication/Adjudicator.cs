@@ -37,7 +37,7 @@ public static class Adjudicator
         return new AdjudicationResult(outcomes.ToImmutable(), dice.Position);
     }
 
-    private static Outcome Resolve(int turn, string outcomeId, NationState actor, Order order, IReadOnlyDictionary<string, NationState> world, Dice dice)
+    private static Outcome Resolve(int turn, string outcomeId, NationState actor, Order order, Dictionary<string, NationState> world, Dice dice)
     {
         var effects = new OutcomeBuilder(actor.Code);
         var context = new ActionContext(actor, world, dice, effects);
@@ -58,6 +58,8 @@ public static class Adjudicator
             CollectiveStatement c => context.CollectiveStatement(c),
             _ => throw new ArgumentOutOfRangeException(nameof(order), order.Action.GetType().Name, "Unknown action."),
         };
-        return new Outcome(outcomeId, turn, actor.Code, order.OrderId, order.Action, success, summary, dice.TakeRolls(), effects.Build(), effects.Report);
+        string Name(string code) => world.TryGetValue(code, out var n) ? n.Name : code;
+        var built = effects.Build(nation => ChangeCauses.Order(nation, actor.Code, order.Action, effects.WhoActed, Name));
+        return new Outcome(outcomeId, turn, actor.Code, order.OrderId, order.Action, success, summary, dice.TakeRolls(), built, effects.Report);
     }
 }

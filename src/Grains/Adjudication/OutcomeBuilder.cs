@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CrisisGrid.Grains.Events;
 using CrisisGrid.Grains.Nations;
 using CrisisGrid.Grains.Scenarios;
 
@@ -12,6 +13,17 @@ internal sealed class OutcomeBuilder(string actor)
     public string Actor { get; } = actor;
 
     public PublicReport? Report { get; set; }
+
+    /// <summary>The act was noticed but not attributed: only the actor knows who acted (a covert act that went unseen).</summary>
+    public bool Unattributed { get; set; }
+
+    /// <summary>
+    /// Who learns which nation acted: only the actor when the act went unattributed; everyone when it is reported in
+    /// public; otherwise the nations told of it by name.
+    /// </summary>
+    public Audience WhoActed => Unattributed ? Audience.ToNation(Actor)
+        : Report is not null ? Audience.Public
+        : Audience.ToNations(_effects.Where(e => e.Value.Lines.Count > 0).Select(e => e.Key).Append(Actor));
 
     public OutcomeBuilder Index(string nation, NationIndex index, int delta) => Change(nation, d => d.AddIndex(index, delta));
 
@@ -29,10 +41,11 @@ internal sealed class OutcomeBuilder(string actor)
     /// <summary>A line in <paramref name="nation"/>'s account of this outcome.</summary>
     public OutcomeBuilder Tell(string nation, string line) => Change(nation, d => d, line);
 
-    public ImmutableArray<OutcomeEffect> Build() =>
+    /// <summary>Each touched nation's effect, with <paramref name="because"/> wording the cause for that nation's team.</summary>
+    public ImmutableArray<OutcomeEffect> Build(Func<string, string> because) =>
         [.. _effects
             .Where(e => !e.Value.Delta.IsEmpty || e.Value.Lines.Count > 0)
-            .Select(e => new OutcomeEffect(e.Value.Delta, string.Join(" ", e.Value.Lines)))];
+            .Select(e => new OutcomeEffect(e.Value.Delta, string.Join(" ", e.Value.Lines), because(e.Key)))];
 
     private OutcomeBuilder Change(string nation, Func<NationDelta, NationDelta> change, string? line = null)
     {

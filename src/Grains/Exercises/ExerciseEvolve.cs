@@ -59,13 +59,13 @@ public static class ExerciseEvolve
                 Outcomes = state.Outcomes.SetItem(e.Outcome.OutcomeId, e.Outcome),
                 Draws = e.DrawsAfter,
                 Outbox = state.Outbox.AddRange(e.Outcome.Effects.Select(
-                    effect => new NationChangeDelivery($"{seq}/{effect.Delta.Nation}", effect.Delta, effect.Summary))),
+                    effect => new NationChangeDelivery($"{seq}/{effect.Delta.Nation}", effect.Delta, effect.Summary, effect.Because))),
             },
             AdjudicationCompleted e => state with { AdjudicatedTurn = e.Turn, Draws = e.DrawsAfter },
             OutcomeOverridden e => Override(state, e, seq),
             NationAdjusted e => state with
             {
-                Outbox = state.Outbox.Add(new NationChangeDelivery($"{seq}/{e.Delta.Nation}", e.Delta, $"Exercise control: {e.Reason}")),
+                Outbox = state.Outbox.Add(new NationChangeDelivery($"{seq}/{e.Delta.Nation}", e.Delta, $"Exercise control: {e.Reason}", ChangeCauses.Adjustment(e.Reason))),
             },
             InjectReleased e => Released(state, e, seq),
             Injects.MselRowsImported e => state with { Scenario = state.World with { Msel = state.World.Msel.AddRange(e.Injects) } },
@@ -76,7 +76,8 @@ public static class ExerciseEvolve
                     p => new NationChangeDelivery(
                         $"{seq}/{p.Key}",
                         NationDelta.None(p.Key).AddIndex(NationIndex.PublicSupport, p.Value),
-                        $"News: {e.Headline}"))),
+                        $"News: {e.Headline}",
+                        ChangeCauses.News(e.Headline)))),
             },
             NegotiationRegistered e => state with
             {
@@ -125,7 +126,7 @@ public static class ExerciseEvolve
     private static ExerciseState Released(ExerciseState state, InjectReleased e, long seq)
     {
         var deliveries = e.Inject.Effects
-            .Select(effect => (Delivery)new NationChangeDelivery($"{seq}/{effect.Nation}", NationDelta.From(effect), $"{e.Inject.Title}"))
+            .Select(effect => (Delivery)new NationChangeDelivery($"{seq}/{effect.Nation}", NationDelta.From(effect), $"{e.Inject.Title}", ChangeCauses.Inject(e.Inject.Title)))
             .Concat(e.Inject.Triggers.OfType<ArmedAttackTrigger>().SelectMany(attack => state.AllianceCodes.Select(
                 alliance => (Delivery)new ArmedAttackDelivery($"{seq}/attack/{alliance}", alliance, attack.Attacker, attack.Victim, e.Inject.Id))));
         return state with
@@ -149,7 +150,9 @@ public static class ExerciseEvolve
             var difference = replacement.Plus(original.NegatedAmounts());
             if (!difference.IsEmpty)
             {
-                deliveries.Add(new NationChangeDelivery($"{seq}/{nation}", difference, $"Exercise control revised outcome {e.OutcomeId}: {e.Reason}"));
+                // The outcome's id names its actor: the team reads the original cause instead, which names no more.
+                var because = ChangeCauses.Override(e.Original.FirstOrDefault(x => x.Delta.Nation == nation)?.Because, e.Reason);
+                deliveries.Add(new NationChangeDelivery($"{seq}/{nation}", difference, $"Exercise control revised a result: {e.Reason}", because));
             }
         }
 

@@ -349,7 +349,7 @@ public sealed partial class ExerciseGrain(IEventLog log, RulesClock time, ILogge
         var command = CommandContext.System($"delivery/{delivery.DeliveryId}");
         return delivery switch
         {
-            NationChangeDelivery d => Nullable(Nation(d.Delta.Nation).ApplyChange(command, new ApplyNationChange(d.DeliveryId, d.Summary, d.Delta))),
+            NationChangeDelivery d => Nullable(Nation(d.Delta.Nation).ApplyChange(command, new ApplyNationChange(d.DeliveryId, d.Summary, d.Delta, d.Because))),
             OpenOrdersDelivery d => Nullable(Nation(d.Nation).OpenOrders(command, new OpenOrders(d.Turn))),
             InitializeNationDelivery d => Nullable(Nation(d.Initialize.Definition.Code).Initialize(command, d.Initialize)),
             InitializeAllianceDelivery d => Nullable(Alliance(d.Initialize.Definition.Code).Initialize(command, d.Initialize)),

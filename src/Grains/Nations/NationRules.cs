@@ -201,7 +201,7 @@ public static partial class NationRules
             return Decision.Reject(RejectionCodes.NotFound, $"Unknown nation '{unknown}' in a relation change.", "delta.relations", Allowed(state.Relations.Keys));
         }
 
-        var changed = Private(state, new NationChanged(command.Cause, command.Summary, command.Delta));
+        var changed = Private(state, new NationChanged(command.Cause, command.Summary, command.Delta, command.Because));
         var after = NationEvolve.ApplyDelta(state, command.Delta);
         return after.Posture == state.Posture && after.Sanctioning.SetEquals(state.Sanctioning)
             ? Decision.Accept(changed)

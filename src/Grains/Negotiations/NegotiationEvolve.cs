@@ -30,9 +30,9 @@ public static class NegotiationEvolve
             MessagePosted e => state with { Messages = state.Messages.Add(new NegotiationMessage(e.MessageId, e.Channel, e.By, e.Text, e.At)) },
             TextProposed e => state with { Versions = state.Versions.Add(e.Version) },
             TextSigned e => state with { Signatures = state.Signatures.SetItem(e.Party, new Signature(e.Party, e.By, e.Version, e.DecisionId, e.At)) },
-            AgreementEnteredIntoForce e => Deliver(state with { InForceVersion = e.Version, InForceAt = e.At, TurnsServed = 0 }, seq, "in-force", e.Effects, "Agreement entered into force"),
+            AgreementEnteredIntoForce e => Deliver(state with { InForceVersion = e.Version, InForceAt = e.At, TurnsServed = 0 }, seq, "in-force", e.Effects, "Agreement entered into force", NegotiationCause.InForce),
             MandateRuled e => state with { Mandates = state.Mandates.Add(new MandateRuling(e.Host, e.Reason, e.At)) },
-            BreachReported e => Deliver(state with { Breaches = state.Breaches.Add(e.Breach) }, seq, "breach", e.Breach.Effects, $"Breach of clause {e.Breach.ClauseId}: {e.Breach.Description}"),
+            BreachReported e => Deliver(state with { Breaches = state.Breaches.Add(e.Breach) }, seq, "breach", e.Breach.Effects, $"Breach of clause {e.Breach.ClauseId}: {e.Breach.Description}", NegotiationCause.Breach),
             BreachRuledUnfounded e => Deliver(
                 state with
                 {
@@ -41,8 +41,9 @@ public static class NegotiationEvolve
                 seq,
                 "unfounded",
                 e.Effects,
-                $"Breach ruled unfounded by exercise control: {e.Reason}"),
-            ConfidenceMeasureKept e => Deliver(state with { MeasuresKept = state.MeasuresKept.Add(e.Kept) }, seq, "confidence", e.Kept.Effects, e.Kept.Description),
+                $"Breach ruled unfounded by exercise control: {e.Reason}",
+                NegotiationCause.BreachUnfounded),
+            ConfidenceMeasureKept e => Deliver(state with { MeasuresKept = state.MeasuresKept.Add(e.Kept) }, seq, "confidence", e.Kept.Effects, e.Kept.Description, NegotiationCause.ConfidenceMeasureKept),
             ComplianceReviewed e => state with { ReviewedTurns = state.ReviewedTurns.Add(e.Turn), TurnsServed = e.TurnsServed },
             TalksCollapsed e => state with { Phase = NegotiationPhase.Collapsed, EndReason = e.Reason },
             AgreementEnded e => state with { Phase = e.Outcome, EndReason = e.Reason },
@@ -51,11 +52,11 @@ public static class NegotiationEvolve
         };
     }
 
-    private static NegotiationState Deliver(NegotiationState state, long seq, string what, IEnumerable<NationDelta> effects, string summary) =>
+    private static NegotiationState Deliver(NegotiationState state, long seq, string what, IEnumerable<NationDelta> effects, string summary, NegotiationCause cause) =>
         state with
         {
             Outbox = state.Outbox.AddRange(effects
                 .Where(d => !d.IsEmpty)
-                .Select(d => new PendingNationChange($"{state.Id}/{seq}/{what}/{d.Nation}", d, summary))),
+                .Select(d => new PendingNationChange($"{state.Id}/{seq}/{what}/{d.Nation}", d, summary, ChangeCauses.Negotiation(cause, state.Definition?.Title ?? "")))),
         };
 }

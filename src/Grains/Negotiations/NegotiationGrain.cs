@@ -132,7 +132,7 @@ public sealed class NegotiationGrain(IEventLog log, RulesClock time, ILogger<Neg
             {
                 var result = await Nation(change.Delta.Nation).ApplyChange(
                     CommandContext.System($"delivery/{change.DeliveryId}"),
-                    new ApplyNationChange(change.DeliveryId, change.Summary, change.Delta));
+                    new ApplyNationChange(change.DeliveryId, change.Summary, change.Delta, change.Because));
                 if (!result.Accepted)
                 {
                     // A nation refusing a change is a bug in the deciding rule, not something a retry mends.

@@ -88,6 +88,8 @@ public class DefaultsTests
         var scenario = Valid(yaml);
 
         Assert.Equal(new DateTimeOffset(2031, 3, 1, 6, 0, 0, TimeSpan.FromHours(2)), scenario.Clock.Start);
+        // DateTimeOffset equality compares instants; the offset itself is the exercise's local time, shown to everyone.
+        Assert.Equal(TimeSpan.FromHours(2), scenario.Clock.Start.Offset);
         Assert.Equal(TimeSpan.FromHours(6), scenario.Clock.TurnDuration);
         Assert.Equal(10, scenario.Clock.MaxTurns);
         Assert.Equal(6, scenario.Clock.ActionPointsPerTurn);

@@ -35,4 +35,4 @@ public sealed record MeasureKept(int Turn, string ClauseId, string Nation, strin
 
 /// <summary>A change to a nation the session decided and still has to hand to the nation's grain (its outbox).</summary>
 [GenerateSerializer, Immutable, Alias("Negotiations.PendingNationChange")]
-public sealed record PendingNationChange(string DeliveryId, NationDelta Delta, string Summary);
+public sealed record PendingNationChange(string DeliveryId, NationDelta Delta, string Summary, string? Because = null);

@@ -89,6 +89,8 @@ export interface NationDelta {
 export interface OutcomeEffect {
   delta: NationDelta;
   summary: string;
+  /** Why, in the words the affected nation's team reads (absent on outcomes recorded before causes were worded). */
+  because?: string | null;
 }
 
 export interface Outcome {

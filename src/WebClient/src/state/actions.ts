@@ -29,7 +29,7 @@ export const ACTION_LABELS: Record<ActionKind, string> = {
   imposeSanctions: "Impose sanctions",
   liftSanctions: "Lift sanctions",
   humanitarianAid: "Humanitarian aid",
-  shareIntelligence: "Share intelligence",
+  shareIntelligence: "Share intelligence with one nation",
   cyberOperation: "Cyber operation",
   hold: "Hold (do nothing)",
   jointDeployment: "Joint deployment (alliance)",

@@ -1,6 +1,7 @@
 import type { DraftProposal, NationAction, NationDelta, NationIndex, RecordedEvent } from "../api/types";
 import { describeAction } from "./actions";
 import { describeNegotiationEvent } from "./negotiationEvents";
+import { formatSimulated } from "./simulatedTime";
 
 /** Readable names of the six indices. */
 export const INDEX_LABELS: Record<NationIndex, string> = {
@@ -64,6 +65,18 @@ export function describeDelta(delta: NationDelta, name: Name = (c) => c): string
   return parts.length > 0 ? parts.join(", ") : "no change";
 }
 
+/**
+ * A change to a nation, what moved and why, as its team reads it: "Tension with Dravenia +5 — after Dravenia's
+ * mobilisation". The cause is worded by the server where the change was decided (and names another nation's act only
+ * when the team may know who acted); a change recorded before causes were worded falls back to its summary.
+ */
+export function describeChange(change: { delta: NationDelta; because?: string | null; summary?: string | null }, name: Name = (c) => c): string {
+  const moved = describeDelta(change.delta, name);
+  const what = moved.charAt(0).toUpperCase() + moved.slice(1);
+  const why = change.because ?? (change.summary ? String(change.summary).replace(/\.$/, "") : "");
+  return why ? `${what} — ${why}` : what;
+}
+
 export function signed(value: number): string {
   return value > 0 ? `+${value}` : value < 0 ? `−${Math.abs(value)}` : "0";
 }
@@ -105,7 +118,7 @@ export function describeEvent(recorded: RecordedEvent, name: Name = (c) => c): s
     case "exercise.started":
       return "Exercise started";
     case "exercise.turn-started":
-      return `Turn ${e.turn} began (simulated ${formatInstant(e.simulatedStart)})`;
+      return `Turn ${e.turn} began (simulated ${formatSimulated(e.simulatedStart)})`;
     case "exercise.phase-changed":
       return `Turn ${e.turn}: ${e.phase} phase${e.deadlineAt ? `, deadline ${formatClock(e.deadlineAt)}` : ""}`;
     case "exercise.deadline-extended":
@@ -157,7 +170,7 @@ export function describeEvent(recorded: RecordedEvent, name: Name = (c) => c): s
     case "nation.orders-closed":
       return `${who}: orders closed for turn ${e.turn} (${(e.orders as unknown[]).length} order(s))`;
     case "nation.changed":
-      return `${who}: ${e.summary ? `${String(e.summary).replace(/\.$/, "")} — ` : ""}${describeDelta(e.delta, name)}`;
+      return `${who}: ${describeChange({ delta: e.delta, because: e.because, summary: e.summary }, name)}`;
     case "nation.posture-changed":
       return `${who}: forces ${e.posture.mobilised ? "mobilised" : "not mobilised"}, ${e.posture.area}${e.posture.facing ? ` (${name(e.posture.facing)})` : ""}; sanctions on ${(e.sanctioning as string[]).length ? (e.sanctioning as string[]).map(name).join(", ") : "no one"}`;
     case "access.join-code-issued":

@@ -1,5 +1,6 @@
 import type { ExerciseView, RecordedEvent, TurnPhase } from "../api/types";
-import { formatInstant, parseDuration } from "./describe";
+import { parseDuration } from "./describe";
+import { atOffset, formatSimulated, offsetOf } from "./simulatedTime";
 
 /**
  * Where on the exercise's own clock an event happened: the turn and phase it fell in and that turn's simulated time.
@@ -18,7 +19,8 @@ function simulatedStart(clock: Clock, turn: number): string | null {
     return null;
   }
 
-  return new Date(new Date(clock.simulatedTime).getTime() - (clock.turn - turn) * step).toISOString();
+  // Written in the scenario's offset, as the server writes the current one, so it reads in the scenario's local time.
+  return atOffset(Date.parse(clock.simulatedTime) - (clock.turn - turn) * step, offsetOf(clock.simulatedTime) ?? 0);
 }
 
 function at(clock: Clock, turn: number, phase: TurnPhase): ExerciseTime {
@@ -48,7 +50,7 @@ export function exerciseTimes(timeline: readonly RecordedEvent[], clock: Clock):
   return times;
 }
 
-/** "Turn 2 · orders · 1 Mar 2031, 18:00 UTC" or "Before the start". */
+/** "Turn 2 · orders · 1 Mar 2031, 18:00 UTC" (in the scenario's offset, e.g. "UTC+02:00") or "Before the start". */
 export function formatExerciseTime(time: ExerciseTime | undefined): string {
   if (!time) {
     return "—";
@@ -56,5 +58,5 @@ export function formatExerciseTime(time: ExerciseTime | undefined): string {
 
   return time.kind === "beforeStart"
     ? "Before the start"
-    : [`Turn ${time.turn}`, time.phase, time.simulated ? formatInstant(time.simulated) : null].filter(Boolean).join(" · ");
+    : [`Turn ${time.turn}`, time.phase, time.simulated ? formatSimulated(time.simulated) : null].filter(Boolean).join(" · ");
 }

@@ -1,21 +1,21 @@
 import type { RecordedEvent } from "../api/types";
 import { describeProposal } from "./describe";
+import { withNames } from "./withNames";
 
 /**
- * What a team is notified of: things that ask for its attention or tell it of a decision. Its timeline holds only
- * what it may see (the server filters by the visibility policy), so alliance traffic here is its own alliances'.
- * Its own acts (a vote it cast, a draft it tabled) are not news to it.
+ * What a team is notified of: things addressed to it that ask for its attention or tell it of a decision —
+ * consultations, drafts, votes, deadlines, briefs, invocations. Its timeline holds only what it may see (the server
+ * filters by the visibility policy), so alliance traffic here is its own alliances'. Its own acts (a vote it cast, a
+ * draft it tabled) are not news to it. Public news is not repeated here (the news feed shows it), nor is each outcome
+ * report and change to the nation (the messages feed shows them): results going out is one notification.
  */
 const ALWAYS = new Set([
-  "news.published",
   "exercise.inject-briefed",
-  "exercise.outcome-reported",
   "exercise.orders-missed",
   "exercise.consultation-prompted",
   "exercise.armed-attack-reported",
   "exercise.ended",
   "exercise.deadline-extended",
-  "nation.changed",
   "alliance.consultation-convened",
   "alliance.consultation-concluded",
   "alliance.draft-decided",
@@ -47,8 +47,8 @@ export function concernsTeam(recorded: RecordedEvent, nation: string): boolean {
     return e.member !== nation;
   }
 
-  // Orders open: the orders phase has a deadline to act by.
-  return e.$type === "exercise.phase-changed" && e.phase === "orders";
+  // Orders open (the orders phase has a deadline to act by), and results are out (the turn's outcome reports).
+  return e.$type === "exercise.phase-changed" && (e.phase === "orders" || e.phase === "results");
 }
 
 /** The team's notifications, newest first. */
@@ -71,10 +71,8 @@ export function describeNotification(recorded: RecordedEvent, name: Name, allian
   const e = recorded.event as Record<string, any>;
   const where = recorded.stream.startsWith("alliance/") ? alliance(recorded.stream.slice("alliance/".length)) : "";
   switch (e.$type) {
-    case "news.published":
-      return `News: ${e.headline}`;
     case "exercise.phase-changed":
-      return `Turn ${e.turn}: orders are open`;
+      return e.phase === "results" ? `Turn ${e.turn}: results are out — see “Messages for your delegation”` : `Turn ${e.turn}: orders are open`;
     case "alliance.consultation-requested":
       return `${where}: ${name(e.member)} requested consultations${e.threat ? `: ${e.threat}` : ""}`;
     case "alliance.draft-tabled":
@@ -88,7 +86,7 @@ export function describeNotification(recorded: RecordedEvent, name: Name, allian
     case "alliance.silence-broken":
       return `${where}: ${name(e.member)} broke silence: ${e.reason}`;
     case "alliance.draft-decided":
-      return `${where}: a draft decision ${e.result?.status}${e.result?.reason ? `: ${e.result.reason}` : ""}`;
+      return `${where}: a draft decision ${e.result?.status}${e.result?.reason ? `: ${withNames(e.result.reason, name)}` : ""}`;
     case "exercise.consultation-prompted":
       return `${name(e.nation)} may wish to request consultations in ${alliance(e.alliance)}`;
     case "alliance.pledge-fell-due":

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import type { ExerciseView, TurnPhase } from "../api/types";
-import { formatInstant, formatMs, parseDuration } from "../state/describe";
+import { formatMs, parseDuration } from "../state/describe";
+import { formatSimulated } from "../state/simulatedTime";
 import { Field, ProblemNote, fieldHit, useCommand, useExercise, useNow } from "./common";
 
 const PHASE_LABEL: Record<TurnPhase, string> = {
@@ -87,7 +88,9 @@ export function ClockPanel({ controls }: { controls?: boolean }) {
         </div>
         <div className="item">
           <span className="label">Simulated time</span>
-          <span className="value">{formatInstant(exercise.simulatedTime)}</span>
+          <span className="value" data-testid="simulated-time">
+            {formatSimulated(exercise.simulatedTime)}
+          </span>
         </div>
       </div>
       {exercise.status === "ended" && exercise.endReason && <p className="hint">Ended: {exercise.endReason}</p>}

@@ -1,13 +1,10 @@
 import { AlliancesPanel } from "./Alliances";
 import { ClockPanel } from "./Clock";
-import { JoinCodesPanel, MselPanel, OutcomesPanel } from "./Control";
-import { MessagesFeed, NewsComposer, NewsFeed, Timeline } from "./Feeds";
+import { JoinCodesTab, MselTab, OutcomesTab } from "./Control";
+import { MessagesFeed, NewsComposer, NewsFeed } from "./Feeds";
+import { EventTimeline } from "./timeline/EventTimeline";
 import { NationsTable, OwnNation } from "./Nations";
-import { AdHocInjectForm } from "./control/AdHocInjectForm";
-import { MselImport } from "./control/MselImport";
 import { AdjustNationForm } from "./control/AdjustNationForm";
-import { AssignTeamForm } from "./control/AssignTeamForm";
-import { BulkJoinCodes } from "./control/BulkJoinCodes";
 import { ControlledNationOrders } from "./control/ControlledNationOrders";
 import { NegotiationsPanel } from "./negotiations/NegotiationsPanel";
 import { OrdersPanel } from "./Orders";
@@ -44,33 +41,13 @@ export function FacilitatorConsole() {
               </div>
             ),
           },
-          {
-            id: "msel",
-            title: "MSEL",
-            render: () => (
-              <div className="stack">
-                <MselPanel />
-                <MselImport />
-                <AdHocInjectForm />
-              </div>
-            ),
-          },
+          { id: "msel", title: "MSEL", render: () => <MselTab /> },
           { id: "orders", title: "Orders", render: () => <ControlledNationOrders /> },
-          { id: "outcomes", title: "Outcomes", render: () => <OutcomesPanel /> },
-          {
-            id: "access",
-            title: "Join codes",
-            render: () => (
-              <div className="stack">
-                <AssignTeamForm />
-                <BulkJoinCodes />
-                <JoinCodesPanel />
-              </div>
-            ),
-          },
+          { id: "outcomes", title: "Outcomes", render: () => <OutcomesTab /> },
+          { id: "access", title: "Join codes", render: () => <JoinCodesTab /> },
           { id: "alliances", title: "Alliances", render: () => <AlliancesPanel /> },
           { id: "negotiations", title: "Negotiations", render: () => <NegotiationsPanel /> },
-          { id: "timeline", title: "Timeline", render: () => <Timeline /> },
+          { id: "timeline", title: "Timeline", render: () => <EventTimeline /> },
           { id: "review", title: "Review", render: () => <ReviewWorkspace /> },
         ]}
       />
@@ -127,7 +104,7 @@ export function ObserverView() {
         </div>
       )}
       <NegotiationsPanel />
-      {state.viewer.fullView && <Timeline />}
+      {state.viewer.fullView && <EventTimeline />}
       {state.viewer.fullView && <ReviewWorkspace />}
     </>
   );

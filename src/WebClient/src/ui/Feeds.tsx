@@ -1,6 +1,6 @@
 import { useMemo, useState, type FormEvent } from "react";
 import type { RecordedEvent } from "../api/types";
-import { PRIVATE_MESSAGE_TYPES, describeDelta, describeEvent, formatClock } from "../state/describe";
+import { PRIVATE_MESSAGE_TYPES, describeChange } from "../state/describe";
 import { Field, ProblemNote, fieldHit, useCommand, useExercise } from "./common";
 import { ExerciseTimeStamp } from "./ExerciseTimeStamp";
 
@@ -20,17 +20,45 @@ export function newsSource(source: string): string {
   return source;
 }
 
-/** Public news: from exercise control, injects and adjudication. */
-export function NewsFeed({ limit = 50 }: { limit?: number }) {
-  const { state } = useExercise();
-  const news = useMemo(() => newestFirst(state.timeline.filter((e) => e.event.$type === "news.published")).slice(0, limit), [state.timeline, limit]);
+/** How many news items a page adds: enough for a turn or two, few enough to keep the page light. */
+export const NEWS_PAGE = 20;
+
+/**
+ * Public news, all of it, newest first: from exercise control, injects, adjudication and talks. The newest page is
+ * shown in the page's own flow (a nested scroll box hid all but the first few items), "Show older news" adds pages,
+ * and news older than the events the client holds (a snapshot carries the most recent ones) is fetched on request.
+ */
+export function NewsFeed() {
+  const { state, live } = useExercise();
+  const [shown, setShown] = useState(NEWS_PAGE);
+  const [history, setHistory] = useState<"more" | "loading" | "complete" | "failed">("more");
+  const all = useMemo(() => newestFirst(state.timeline.filter((e) => e.event.$type === "news.published")), [state.timeline]);
+  const news = all.slice(0, shown);
+  // A snapshot carries a viewer's last 200 events (ExerciseSnapshot.RecentEvents): a timeline that long may miss older news.
+  const earlierUnknown = state.timeline.length >= 200 && (state.timeline[0]?.sequence ?? 1) > 1 && history !== "complete";
+  const loadEarlier = async () => {
+    setHistory("loading");
+    try {
+      setHistory((await live.loadEarlier()) === 0 ? "complete" : "more");
+      setShown((n) => n + NEWS_PAGE);
+    } catch {
+      setHistory("failed");
+    }
+  };
   return (
     <section className="panel" aria-labelledby="news-title">
-      <h2 id="news-title">News</h2>
-      {news.length === 0 ? (
+      <header>
+        <h2 id="news-title">News</h2>
+        {all.length > 0 && (
+          <span className="hint" data-testid="news-count">
+            {news.length < all.length ? `${news.length} of ${all.length}` : all.length} item{all.length === 1 ? "" : "s"}, newest first
+          </span>
+        )}
+      </header>
+      {all.length === 0 && !earlierUnknown ? (
         <p className="empty">No news yet.</p>
       ) : (
-        <ul className="feed scroll" data-testid="news">
+        <ul className="feed" data-testid="news" aria-label="News, newest first">
           {news.map((e) => {
             const n = e.event as unknown as { headline: string; body: string; source: string };
             return (
@@ -46,6 +74,19 @@ export function NewsFeed({ limit = 50 }: { limit?: number }) {
           })}
         </ul>
       )}
+      <div className="actions">
+        {all.length > shown && (
+          <button type="button" className="small" data-testid="news-older" onClick={() => setShown(shown + NEWS_PAGE)}>
+            Show older news ({all.length - shown} more)
+          </button>
+        )}
+        {all.length <= shown && earlierUnknown && (
+          <button type="button" className="small" disabled={history === "loading"} onClick={() => void loadEarlier()}>
+            Look for earlier news
+          </button>
+        )}
+        {history === "failed" && <span className="hint">Could not load earlier news; try again.</span>}
+      </div>
     </section>
   );
 }
@@ -91,7 +132,7 @@ export function MessagesFeed() {
                 break;
               default:
                 title = ev.summary ?? "";
-                body = describeDelta(ev.delta, name);
+                body = describeChange({ delta: ev.delta, because: ev.because }, name);
             }
 
             return (
@@ -107,69 +148,6 @@ export function MessagesFeed() {
           })}
         </ul>
       )}
-    </section>
-  );
-}
-
-function audienceTag(e: RecordedEvent): string {
-  return e.audience.kind === "nations" ? `to ${e.audience.nations.join(", ")}` : e.audience.kind;
-}
-
-/** Every event this viewer may see, one readable line each. */
-export function Timeline() {
-  const { state, name, live } = useExercise();
-  const [filter, setFilter] = useState("");
-  const [shown, setShown] = useState(200);
-  const [history, setHistory] = useState<"more" | "loading" | "complete" | "failed">("more");
-  const oldest = state.timeline[0]?.sequence ?? 1;
-  const loadEarlier = async () => {
-    setHistory("loading");
-    try {
-      const added = await live.loadEarlier();
-      setShown((n) => n + added);
-      setHistory(added === 0 ? "complete" : "more");
-    } catch {
-      setHistory("failed");
-    }
-  };
-  const lines = useMemo(
-    () => newestFirst(state.timeline).map((e) => ({ e, text: describeEvent(e, name) })),
-    [state.timeline, name],
-  );
-  const needle = filter.trim().toLowerCase();
-  const visible = needle ? lines.filter((l) => l.text.toLowerCase().includes(needle) || l.e.event.$type.includes(needle)) : lines;
-  return (
-    <section className="panel" aria-labelledby="timeline-title">
-      <header>
-        <h2 id="timeline-title">Event timeline</h2>
-        <span className="hint">{state.timeline.length} events, newest first</span>
-      </header>
-      <Field label="Filter">{(id) => <input id={id} value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="e.g. news, LET, adjudicated" />}</Field>
-      <ul className="feed timeline" data-testid="timeline">
-        {visible.slice(0, shown).map(({ e, text }) => (
-          <li key={e.sequence} data-type={e.event.$type}>
-            <span className="seq">#{e.sequence}</span>
-            <span className="meta">
-              <span>{formatClock(e.recordedAt)}</span>
-              <span className="tag">{audienceTag(e)}</span>
-            </span>
-            <span title={e.event.$type}>{text}</span>
-          </li>
-        ))}
-      </ul>
-      <div className="actions">
-        {visible.length > shown && (
-          <button type="button" onClick={() => setShown(shown + 200)}>
-            Show older events
-          </button>
-        )}
-        {visible.length <= shown && oldest > 1 && history !== "complete" && (
-          <button type="button" disabled={history === "loading"} onClick={() => void loadEarlier()}>
-            Load events before #{oldest}
-          </button>
-        )}
-        {history === "failed" && <span className="hint">Could not load earlier events; try again.</span>}
-      </div>
     </section>
   );
 }

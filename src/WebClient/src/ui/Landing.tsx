@@ -3,6 +3,7 @@ import { ApiError, api, type Session } from "../api/http";
 import type { CommandProblem, CreatedExercise, ExerciseEntry, ScenarioSummary } from "../api/types";
 import { formatInstant } from "../state/describe";
 import { CopyButton, Field, ProblemNote } from "./common";
+import { DataTable } from "./common/DataTable";
 
 function asProblem(error: unknown): CommandProblem {
   return error instanceof ApiError
@@ -40,30 +41,18 @@ export function Landing({ onJoined, initialProblem }: { onJoined: (session: Sess
         ) : exercises.length === 0 ? (
           <p className="empty">No exercises yet. Create one from a scenario.</p>
         ) : (
-          <div className="table-wrap">
-            <table data-testid="catalog">
-              <thead>
-                <tr>
-                  <th scope="col">Exercise</th>
-                  <th scope="col">Scenario</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Turn</th>
-                  <th scope="col">Created</th>
-                </tr>
-              </thead>
-              <tbody>
-                {exercises.map((x) => (
-                  <tr key={x.exerciseId}>
-                    <td>{x.name}</td>
-                    <td>{x.scenarioTitle}</td>
-                    <td>{STATUS[x.status] ?? x.status}</td>
-                    <td>{x.turn === 0 ? "—" : `${x.turn} (${x.phase})`}</td>
-                    <td>{formatInstant(x.createdAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            testId="catalog"
+            rows={exercises}
+            rowKey={(x) => x.exerciseId}
+            columns={[
+              { header: "Exercise", cell: (x) => x.name },
+              { header: "Scenario", cell: (x) => x.scenarioTitle },
+              { header: "Status", cell: (x) => STATUS[x.status] ?? x.status },
+              { header: "Turn", cell: (x) => (x.turn === 0 ? "—" : `${x.turn} (${x.phase})`) },
+              { header: "Created", cell: (x) => formatInstant(x.createdAt) },
+            ]}
+          />
         )}
         <p className="hint">To take part, ask exercise control for a join code.</p>
       </section>

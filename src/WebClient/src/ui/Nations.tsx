@@ -2,6 +2,7 @@ import type { ForcePosture, NationView } from "../api/types";
 import { NATION_INDICES } from "../api/types";
 import { INDEX_LABELS, INDEX_SHORT } from "../state/describe";
 import { IndexBars, useExercise } from "./common";
+import { DataTable, type Column } from "./common/DataTable";
 
 /** "Home", "Mobilised · border facing DRV": short enough for a table cell. */
 export function shortPosture(p: ForcePosture): string {
@@ -18,6 +19,37 @@ function teamOf(code: string, teams: { nation: string; teamName: string }[]): st
   return teams.find((t) => t.nation === code)?.teamName ?? "—";
 }
 
+/** The columns of the nations table: public ones for everyone, indices and action points when private state is shown. */
+function nationColumns(withPrivate: boolean, teams: { nation: string; teamName: string }[], name: (c: string) => string): Column<NationView>[] {
+  const columns: Column<NationView>[] = [
+    {
+      header: "Nation",
+      rowHeader: true,
+      cell: (n) => (
+        <>
+          {n.name} <span className="tag">{n.code}</span> {n.neutral && <span className="tag">neutral</span>}{" "}
+          {n.control !== "team" && <span className="tag">played by control</span>}
+        </>
+      ),
+    },
+    { header: "Played by", cell: (n) => teamOf(n.code, teams) },
+    { header: "Forces", cell: (n) => shortPosture(n.posture), cellTitle: (n) => describePosture(n.posture, name) },
+    { header: "Sanctioning", cell: (n) => (n.sanctioning.length ? n.sanctioning.map(name).join(", ") : "—") },
+  ];
+  if (!withPrivate) {
+    return columns;
+  }
+
+  return [
+    ...columns,
+    ...NATION_INDICES.map(
+      (i): Column<NationView> => ({ header: <abbr title={INDEX_LABELS[i]}>{INDEX_SHORT[i]}</abbr>, numeric: true, cell: (n) => (n.private ? n.private.indices[i] : "—") }),
+    ),
+    { header: "Action points", numeric: true, cell: (n) => (n.private ? `${n.private.actionPoints} / ${n.private.actionPointsPerTurn}` : "—") },
+    { header: "Orders this turn", cell: (n) => (n.private ? (n.private.orders.length ? n.private.orders.length : n.private.ordersOpen ? "none yet" : "—") : "—") },
+  ];
+}
+
 /** Every nation. Exercise control sees all indices and action points; others see the public part only. */
 export function NationsTable() {
   const { state, name } = useExercise();
@@ -25,53 +57,30 @@ export function NationsTable() {
   return (
     <section className="panel" aria-labelledby="nations-title">
       <h2 id="nations-title">Nations</h2>
-      <div className="table-wrap">
-        <table data-testid="nations-table">
-          <thead>
-            <tr>
-              <th scope="col">Nation</th>
-              <th scope="col">Played by</th>
-              <th scope="col">Forces</th>
-              <th scope="col">Sanctioning</th>
-              {withPrivate &&
-                NATION_INDICES.map((i) => (
-                  <th key={i} scope="col" className="num">
-                    <abbr title={INDEX_LABELS[i]}>{INDEX_SHORT[i]}</abbr>
-                  </th>
-                ))}
-              {withPrivate && (
-                <th scope="col" className="num">
-                  Action points
-                </th>
-              )}
-              {withPrivate && <th scope="col">Orders this turn</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {state.nations.map((n) => (
-              <tr key={n.code} data-nation={n.code}>
-                <th scope="row">
-                  {n.name} <span className="tag">{n.code}</span> {n.neutral && <span className="tag">neutral</span>}{" "}
-                  {n.control !== "team" && <span className="tag">played by control</span>}
-                </th>
-                <td>{teamOf(n.code, state.exercise.teams)}</td>
-                <td title={describePosture(n.posture, name)}>{shortPosture(n.posture)}</td>
-                <td>{n.sanctioning.length ? n.sanctioning.map(name).join(", ") : "—"}</td>
-                {withPrivate &&
-                  NATION_INDICES.map((i) => (
-                    <td key={i} className="num">
-                      {n.private ? n.private.indices[i] : "—"}
-                    </td>
-                  ))}
-                {withPrivate && <td className="num">{n.private ? `${n.private.actionPoints} / ${n.private.actionPointsPerTurn}` : "—"}</td>}
-                {withPrivate && <td>{n.private ? (n.private.orders.length ? n.private.orders.length : n.private.ordersOpen ? "none yet" : "—") : "—"}</td>}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        testId="nations-table"
+        columns={nationColumns(withPrivate, state.exercise.teams, name)}
+        rows={state.nations}
+        rowKey={(n) => n.code}
+        rowAttributes={(n) => ({ "data-nation": n.code })}
+      />
       {withPrivate && <RelationsMatrix nations={state.nations} />}
     </section>
+  );
+}
+
+function RelationCell({ row, col }: { row: NationView; col: NationView }) {
+  if (row.code === col.code) {
+    return <span className="visually-hidden">same nation</span>;
+  }
+
+  const r = row.private?.relations[col.code];
+  return r ? (
+    <>
+      {r.trust} / <span className={r.tension >= 60 ? "tension-high" : ""}>{r.tension}</span>
+    </>
+  ) : (
+    "—"
   );
 }
 
@@ -80,45 +89,23 @@ function RelationsMatrix({ nations }: { nations: NationView[] }) {
   return (
     <details open>
       <summary>Relations (trust / tension, row toward column)</summary>
-      <div className="table-wrap">
-        <table className="matrix" data-testid="relations-matrix">
-          <thead>
-            <tr>
-              <th scope="col">From \ toward</th>
-              {nations.map((n) => (
-                <th key={n.code} scope="col">
-                  {n.code}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {nations.map((row) => (
-              <tr key={row.code}>
-                <th scope="row">{row.code}</th>
-                {nations.map((col) => {
-                  if (col.code === row.code) {
-                    return <td key={col.code} className="self" aria-label="same nation" />;
-                  }
-
-                  const r = row.private?.relations[col.code];
-                  return (
-                    <td key={col.code} title={`${row.name} toward ${col.name}`}>
-                      {r ? (
-                        <>
-                          {r.trust} / <span className={r.tension >= 60 ? "tension-high" : ""}>{r.tension}</span>
-                        </>
-                      ) : (
-                        "—"
-                      )}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        testId="relations-matrix"
+        className="matrix"
+        rows={nations}
+        rowKey={(row) => row.code}
+        columns={[
+          { header: "From \\ toward", rowHeader: true, cell: (row) => row.code },
+          ...nations.map(
+            (col): Column<NationView> => ({
+              header: col.code,
+              cellClass: (row) => (row.code === col.code ? "self" : undefined),
+              cellTitle: (row) => (row.code === col.code ? undefined : `${row.name} toward ${col.name}`),
+              cell: (row) => <RelationCell row={row} col={col} />,
+            }),
+          ),
+        ]}
+      />
     </details>
   );
 }
@@ -130,7 +117,7 @@ export function OwnNation({ nation }: { nation: NationView }) {
   return (
     <section className="panel" aria-labelledby="own-title" data-testid="own-nation">
       <h2 id="own-title">
-        {nation.name} <span className="tag">{nation.code}</span>
+        {nation.name}
       </h2>
       {own ? (
         <>
@@ -152,30 +139,16 @@ export function OwnNation({ nation }: { nation: NationView }) {
             <dd>{nation.sanctioning.length ? nation.sanctioning.map(name).join(", ") : "no one"}</dd>
           </dl>
           <h3 style={{ marginTop: 16 }}>Relations</h3>
-          <div className="table-wrap">
-            <table data-testid="own-relations">
-              <thead>
-                <tr>
-                  <th scope="col">Toward</th>
-                  <th scope="col" className="num">
-                    Trust
-                  </th>
-                  <th scope="col" className="num">
-                    Tension
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {Object.entries(own.relations).map(([code, r]) => (
-                  <tr key={code}>
-                    <td>{name(code)}</td>
-                    <td className="num">{r.trust}</td>
-                    <td className={`num${r.tension >= 60 ? " tension-high" : ""}`}>{r.tension}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            testId="own-relations"
+            rows={Object.entries(own.relations)}
+            rowKey={([code]) => code}
+            columns={[
+              { header: "Toward", cell: ([code]) => name(code) },
+              { header: "Trust", numeric: true, cell: ([, r]) => r.trust },
+              { header: "Tension", numeric: true, cell: ([, r]) => r.tension, cellClass: ([, r]) => (r.tension >= 60 ? "tension-high" : undefined) },
+            ]}
+          />
         </>
       ) : (
         <p className="empty">Your nation's private state is not visible.</p>

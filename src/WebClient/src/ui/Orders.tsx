@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from "react";
 import { shortId } from "../api/http";
 import type { ActionKind, NationView } from "../api/types";
 import { ACTION_COSTS, ACTION_FIELDS, ACTION_KINDS, ACTION_LABELS, describeAction, emptyDraft, toAction, type OrderDraft } from "../state/actions";
+import { ordersClosedReason, ordersOpenNow as isOrdersOpenNow } from "../state/ordersClosed";
 import { Field, ProblemNote, fieldHit, useCommand, useExercise } from "./common";
 
 /**
@@ -36,8 +37,10 @@ export function OrdersPanel({ nation }: { nation: NationView }) {
   const turn = state.exercise.turn;
   // The nation keeps its last turn's orders until the next orders phase opens.
   const ordersOfThisTurn = own.ordersTurn === turn;
-  const ordersOpenNow = own.ordersOpen && ordersOfThisTurn;
-  // End means ended: the order form is gone, not merely refused.
+  const moment = { status: state.exercise.status, phase: state.exercise.phase, turn, ordersTurn: own.ordersTurn, ordersOpen: own.ordersOpen };
+  const ordersOpenNow = isOrdersOpenNow(moment);
+  // Submit is offered only while orders are open; at every other moment the panel says why they are closed.
+  const closedReason = ordersClosedReason(moment);
   const ended = state.exercise.status === "ended";
   // A team's orders are for its own nation (the gateway fills it in); exercise control names the nation it plays.
   const forNation = state.viewer.role === "facilitator" ? nation.code : null;
@@ -60,7 +63,7 @@ export function OrdersPanel({ nation }: { nation: NationView }) {
           <option value="">{optional ? "— no one in particular —" : "— choose a nation —"}</option>
           {others.map((n) => (
             <option key={n.code} value={n.code}>
-              {n.name} ({n.code})
+              {n.name}
             </option>
           ))}
         </select>
@@ -83,17 +86,10 @@ export function OrdersPanel({ nation }: { nation: NationView }) {
           </span>
         </span>
       </header>
-      {!ordersOpenNow && (
-        <p className="hint">
-          {ordersOfThisTurn
-            ? state.exercise.phase === "results"
-              ? "Orders for this turn are closed and adjudicated: your outcome reports are in “Messages for your delegation”."
-              : "Orders for this turn are closed and are being adjudicated."
-            : "Exercise control opens orders in the orders phase of each turn. You can prepare an order now; the server will say if it cannot be taken."}
+      {closedReason ? (
+        <p className="notice" data-testid={ended ? "orders-ended" : "orders-closed"}>
+          {closedReason}
         </p>
-      )}
-      {ended ? (
-        <p className="notice" data-testid="orders-ended">The exercise has ended: no more orders are taken.</p>
       ) : (
       <form onSubmit={(e) => void onSubmit(e)} aria-label="New order">
         <Field label="Action" invalid={bad("kind")}>
@@ -114,7 +110,7 @@ export function OrdersPanel({ nation }: { nation: NationView }) {
                 <option value="">— choose an alliance —</option>
                 {myAlliances.map((a) => (
                   <option key={a.code} value={a.code}>
-                    {a.name} ({a.code})
+                    {a.name}
                   </option>
                 ))}
               </select>

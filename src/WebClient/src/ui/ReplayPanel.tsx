@@ -3,6 +3,7 @@ import type { Session } from "../api/http";
 import { reviewApi, type ReviewSeries } from "../api/review";
 import type { ExerciseSnapshot } from "../api/types";
 import { describeEvent } from "../state/describe";
+import { DataTable } from "./common/DataTable";
 
 /**
  * "As X at event N": a slider over the log and a viewer picker; shows what that viewer saw then (the gateway's
@@ -65,24 +66,20 @@ export function ReplayPanel({ session, series, at, onAt }: { session: Session; s
           <p>
             Turn {snapshot.exercise.turn}, {snapshot.exercise.phase} phase — {snapshot.recent.length} events visible to this viewer.
           </p>
-          <table>
-            <thead>
-              <tr>
-                <th>Nation</th>
-                <th>Posture</th>
-                <th>What this viewer knew of it</th>
-              </tr>
-            </thead>
-            <tbody>
-              {snapshot.nations.map((n) => (
-                <tr key={n.code} data-testid={`replay-nation-${n.code}`}>
-                  <td>{n.name}</td>
-                  <td>{n.posture.mobilised ? "mobilised" : "not mobilised"}</td>
-                  <td>{n.private ? `economy ${n.private.indices.economy}, stability ${n.private.indices.domesticStability}, ${n.private.orders.length} orders` : "public view only"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            scroll={false}
+            rows={snapshot.nations}
+            rowKey={(n) => n.code}
+            rowAttributes={(n) => ({ "data-testid": `replay-nation-${n.code}` })}
+            columns={[
+              { header: "Nation", cell: (n) => n.name },
+              { header: "Posture", cell: (n) => (n.posture.mobilised ? "mobilised" : "not mobilised") },
+              {
+                header: "What this viewer knew of it",
+                cell: (n) => (n.private ? `economy ${n.private.indices.economy}, stability ${n.private.indices.domesticStability}, ${n.private.orders.length} orders` : "public view only"),
+              },
+            ]}
+          />
           <ol className="replay-events" data-testid="replay-events">
             {snapshot.recent.slice(-8).map((e) => (
               <li key={e.sequence} value={e.sequence}>

@@ -6,6 +6,7 @@ import "uplot/dist/uPlot.min.css";
 import type { ReviewMarker, ReviewSeries } from "../api/review";
 import { NATION_INDICES, type NationIndex } from "../api/types";
 import { INDEX_LABELS } from "../state/describe";
+import { DataTable, type Column } from "./common/DataTable";
 
 const COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#7f7f7f"];
 const MARKER_COLOURS: Record<ReviewMarker["kind"], string> = { inject: "#c0392b", decision: "#27ae60", override: "#8e44ad" };
@@ -119,53 +120,33 @@ export function ReviewCharts({ series }: { series: ReviewSeries }) {
         />
       )}
       {series.cohesion.length > 0 && <SeriesChart id="cohesion" title="Alliance cohesion" x={x} markers={series.markers} lines={series.cohesion.map((c) => ({ label: c.name, values: c.values }))} />}
-      <table data-testid="orders-per-turn">
-        <caption>Orders per turn (missed orders in brackets)</caption>
-        <thead>
-          <tr>
-            <th>Turn</th>
-            {series.nations.map((n) => (
-              <th key={n.nation}>{n.name}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {series.orders.map((t) => (
-            <tr key={t.turn}>
-              <td>{t.turn}</td>
-              {series.nations.map((n) => (
-                <td key={n.nation}>{t.missed.includes(n.nation) ? "(missed)" : (t.orders[n.nation] ?? 0)}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        testId="orders-per-turn"
+        scroll={false}
+        caption="Orders per turn (missed orders in brackets)"
+        rows={series.orders}
+        rowKey={(t) => t.turn}
+        columns={[
+          { header: "Turn", cell: (t) => t.turn },
+          ...series.nations.map((n): Column<(typeof series.orders)[number]> => ({ header: n.name, cell: (t) => (t.missed.includes(n.nation) ? "(missed)" : (t.orders[n.nation] ?? 0)) })),
+        ]}
+      />
       {series.decisions.length > 0 && (
-        <table data-testid="decisions">
-          <caption>Alliance decisions</caption>
-          <thead>
-            <tr>
-              <th>Alliance</th>
-              <th>Draft</th>
-              <th>Outcome</th>
-              <th>Minutes to decide</th>
-              <th>Votes</th>
-              <th>Silent</th>
-            </tr>
-          </thead>
-          <tbody>
-            {series.decisions.map((d) => (
-              <tr key={`${d.alliance}/${d.draftId}`}>
-                <td>{d.alliance}</td>
-                <td>{d.kind}</td>
-                <td>{d.status}</td>
-                <td>{d.minutesToDecide ?? "—"}</td>
-                <td>{Object.entries(d.votes).map(([m, v]) => `${m}: ${v}`).join(", ") || "—"}</td>
-                <td>{d.silent.join(", ") || "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          testId="decisions"
+          scroll={false}
+          caption="Alliance decisions"
+          rows={series.decisions}
+          rowKey={(d) => `${d.alliance}/${d.draftId}`}
+          columns={[
+            { header: "Alliance", cell: (d) => d.alliance },
+            { header: "Draft", cell: (d) => d.kind },
+            { header: "Outcome", cell: (d) => d.status },
+            { header: "Minutes to decide", cell: (d) => d.minutesToDecide ?? "—" },
+            { header: "Votes", cell: (d) => Object.entries(d.votes).map(([m, v]) => `${m}: ${v}`).join(", ") || "—" },
+            { header: "Silent", cell: (d) => d.silent.join(", ") || "—" },
+          ]}
+        />
       )}
       {series.overrides.length > 0 && (
         <ul data-testid="overrides">

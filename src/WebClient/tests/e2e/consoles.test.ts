@@ -101,7 +101,7 @@ describe("Consoles: who may act, and what they see", () => {
     await text(page.getByTestId("role"), "Observer");
     const main = page.locator("main");
     await expect.poll(() => main.innerText()).toContain("Northern Compact");
-    expect(await main.getByRole("button", { name: /Vote|Withdraw|Break silence|Request consultations|Table a draft|Pledge|Share intelligence/ }).count()).toBe(0);
+    expect(await main.getByRole("button", { name: /Vote|Withdraw|Break silence|Request consultations|Table a draft|Pledge|Share intelligence|Share an intelligence report/ }).count()).toBe(0);
     await screenshot(page, "consoles-03-observer");
   });
 

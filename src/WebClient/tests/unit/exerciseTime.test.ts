@@ -56,3 +56,24 @@ describe("event times on the exercise's own clock", () => {
     expect(formatExerciseTime(quiet.get(13))).toBe("Turn 2 · orders · 1 Mar 2031, 18:00 UTC");
   });
 });
+
+describe("event times in the scenario's own time zone", () => {
+  // Northern-shield's clock: `start: 2032-10-14T05:00:00+02:00`, turns of 6 hours; the server keeps the offset.
+  const clock = { turn: 2, phase: "orders" as const, simulatedTime: "2032-10-14T11:00:00+02:00", turnDuration: "PT6H" };
+
+  it("reads every turn in the scenario's offset, labelled, not in UTC", () => {
+    const timeline = [
+      ev(1, { $type: "exercise.turn-started", turn: 1, simulatedStart: "2032-10-14T05:00:00+02:00" }),
+      ev(2, { $type: "exercise.phase-changed", turn: 1, phase: "planning" }),
+      ev(3, { $type: "exercise.phase-changed", turn: 1, phase: "orders" }),
+      ev(4, { $type: "exercise.phase-changed", turn: 1, phase: "adjudication" }),
+      ev(5, { $type: "exercise.phase-changed", turn: 1, phase: "results" }),
+      ev(6, { $type: "exercise.turn-started", turn: 2, simulatedStart: "2032-10-14T11:00:00+02:00" }),
+      ev(7, { $type: "exercise.phase-changed", turn: 2, phase: "planning" }),
+      ev(8, { $type: "exercise.phase-changed", turn: 2, phase: "orders" }),
+    ];
+    const times = exerciseTimes(timeline, clock);
+    expect(formatExerciseTime(times.get(2))).toBe("Turn 1 · planning · 14 Oct 2032, 05:00 UTC+02:00");
+    expect(formatExerciseTime(times.get(8))).toBe("Turn 2 · orders · 14 Oct 2032, 11:00 UTC+02:00");
+  });
+});

@@ -25,16 +25,34 @@ describe("a team's notifications", () => {
     ev(6, "nation/ARD", { $type: "nation.order-submitted", order: {} }),
     ev(7, "exercise", { $type: "exercise.phase-changed", turn: 1, phase: "orders" }),
     ev(8, "alliance/NCP", { $type: "alliance.draft-decided", draftId: "NCP-d1", result: { status: "passed", reason: "60% reached" } }),
+    ev(9, "nation/ARD", { $type: "nation.changed", summary: "", delta: { nation: "ARD", indices: { readiness: 2 }, relations: {} } }),
+    ev(10, "exercise", { $type: "exercise.outcome-reported", turn: 1, success: true, summary: "Aid delivered." }),
+    ev(11, "exercise", { $type: "exercise.phase-changed", turn: 1, phase: "results" }),
+    ev(12, "exercise", { $type: "exercise.inject-briefed", title: "Grid outage", brief: "Your grid is down." }),
   ];
 
-  it("counts news, others' consultations and votes, decisions and orders opening — not the team's own acts", () => {
-    expect(timeline.filter((e) => concernsTeam(e, "ARD")).map((e) => e.sequence)).toEqual([2, 3, 5, 7, 8]);
-    expect(unreadCount(timeline, "ARD", 0)).toBe(5);
+  it("counts others' consultations and votes, decisions, briefs, orders opening and results going out — not the team's own acts", () => {
+    expect(timeline.filter((e) => concernsTeam(e, "ARD")).map((e) => e.sequence)).toEqual([3, 5, 7, 8, 11, 12]);
+    expect(unreadCount(timeline, "ARD", 0)).toBe(6);
+  });
+
+  it("does not repeat the news feed, nor each outcome report and change that the messages feed shows", () => {
+    expect(concernsTeam(timeline[1]!, "ARD")).toBe(false); // news.published
+    expect(concernsTeam(timeline[8]!, "ARD")).toBe(false); // nation.changed
+    expect(concernsTeam(timeline[9]!, "ARD")).toBe(false); // exercise.outcome-reported
+    expect(describeNotification(timeline[10]!, (c) => c, (c) => c, () => "")).toBe("Turn 1: results are out — see “Messages for your delegation”");
+  });
+
+  it("names the nations in a rule's reason instead of their codes", () => {
+    const failed = ev(13, "alliance/NCP", { $type: "alliance.draft-decided", draftId: "NCP-d2", result: { status: "failed", reason: "Unanimity not met: CAL (no); unanimity needs every eligible member's yes." } });
+    expect(describeNotification(failed, (c) => (c === "CAL" ? "Kingdom of Calderra" : c), () => "Northern Compact", () => "")).toBe(
+      "Northern Compact: a draft decision failed: Unanimity not met: Kingdom of Calderra (no); unanimity needs every eligible member's yes.",
+    );
   });
 
   it("counts only what arrived after what the team has seen", () => {
-    expect(unreadCount(timeline, "ARD", 5)).toBe(2);
-    expect(unreadCount(timeline, "ARD", 8)).toBe(0);
+    expect(unreadCount(timeline, "ARD", 5)).toBe(4);
+    expect(unreadCount(timeline, "ARD", 12)).toBe(0);
   });
 
   it("says what happened without internal ids", () => {

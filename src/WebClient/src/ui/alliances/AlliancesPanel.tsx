@@ -1,4 +1,5 @@
 import type { AllianceView } from "../../api/types";
+import { cohesionCauses } from "../../state/cohesionCauses";
 import { useExercise } from "../common";
 import { MemberTraffic } from "./MemberTraffic";
 
@@ -23,13 +24,15 @@ export function AlliancesPanel({ only }: { only?: string }) {
 }
 
 function AllianceCard({ alliance }: { alliance: AllianceView }) {
-  const { name } = useExercise();
+  const { name, state } = useExercise();
+  // Players know alliances by name; the code is exercise control's (it appears in scenario files and commands).
+  const showCode = state.viewer.role === "facilitator";
   const m = alliance.member;
   return (
     <article className="alliance" aria-labelledby={`alliance-${alliance.code}`} data-alliance={alliance.code}>
       <header>
         <h3 id={`alliance-${alliance.code}`}>
-          {alliance.name} <span className="tag">{alliance.code}</span> <span className="tag accent">{TYPE_LABEL[alliance.type] ?? alliance.type}</span>
+          {alliance.name} {showCode && <span className="tag">{alliance.code}</span>} <span className="tag accent">{TYPE_LABEL[alliance.type] ?? alliance.type}</span>
         </h3>
         {m && (
           <span className="hint" data-testid="cohesion">
@@ -37,6 +40,11 @@ function AllianceCard({ alliance }: { alliance: AllianceView }) {
           </span>
         )}
       </header>
+      {m && cohesionCauses(m.cohesion) && (
+        <p className="hint" data-testid="cohesion-causes">
+          Cohesion {cohesionCauses(m.cohesion)}.
+        </p>
+      )}
       <p className="hint">
         Members:{" "}
         {alliance.members

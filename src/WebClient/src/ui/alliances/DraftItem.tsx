@@ -1,6 +1,7 @@
 import { useState } from "react";
 import type { AllianceMemberView, AllianceView, Draft } from "../../api/types";
 import { describeProposal } from "../../state/describe";
+import { withNames } from "../../state/withNames";
 import { useExercise } from "../common";
 import { ALLIANCE_COMMANDS, ruleText, type Send } from "./allianceCommands";
 import { PlayDeadline } from "./PlayDeadline";
@@ -29,7 +30,7 @@ export function DraftItem(props: { d: Draft; alliance: AllianceView; member: All
       </div>
       <VoteTally d={d} members={alliance.members} member={m} you={state.viewer.role === "observer" ? null : you} />
       {d.silenceBreak && <div className="hint">Silence broken by {name(d.silenceBreak.member)}: {d.silenceBreak.reason}</div>}
-      {d.result && <div className="hint">Result: {d.result.reason}</div>}
+      {d.result && <div className="hint">Result: {withNames(d.result.reason, name)}</div>}
       {open && (
         <div className="actions" style={{ marginTop: 6 }}>
           {!silence &&

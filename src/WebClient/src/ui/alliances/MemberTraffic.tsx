@@ -20,7 +20,7 @@ const ACTIONS: { id: AllianceAction; label: string }[] = [
   { id: "consult", label: "Request consultations" },
   { id: "draft", label: "Table a draft decision" },
   { id: "pledge", label: "Pledge resources" },
-  { id: "intel", label: "Share intelligence" },
+  { id: "intel", label: "Share an intelligence report with members" },
 ];
 
 export function MemberTraffic({ alliance, member: m }: { alliance: AllianceView; member: AllianceMemberView }) {
@@ -160,7 +160,7 @@ export function MemberTraffic({ alliance, member: m }: { alliance: AllianceView;
       {mayAct && open === "consult" && <RequestConsultationForm send={send} busy={command.busy} />}
       {mayAct && open === "draft" && <TableDraftForm alliance={alliance} member={m} send={send} busy={command.busy} />}
       {mayAct && open === "pledge" && <PledgeForm send={send} busy={command.busy} />}
-      {mayAct && open === "intel" && <IntelligenceForm send={send} busy={command.busy} />}
+      {mayAct && open === "intel" && <IntelligenceForm alliance={alliance} send={send} busy={command.busy} />}
       <ProblemNote problem={command.problem} />
     </div>
   );

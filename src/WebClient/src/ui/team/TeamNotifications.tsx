@@ -14,8 +14,8 @@ function loadSeen(key: string): number {
 }
 
 /**
- * The team's notifications: news, consultations and drafts of its alliances, votes, decisions, briefs, invocations,
- * changes to its nation, orders opening. The count is what arrived since the team last looked; opening the list
+ * The team's notifications: what is addressed to it — consultations and drafts of its alliances, votes, decisions,
+ * briefs, invocations, deadlines, orders opening and results going out (not the public news, which has its own feed). The count is what arrived since the team last looked; opening the list
  * marks everything in it as seen (remembered in this browser, by the team's own event numbers).
  */
 export function TeamNotifications({ nation }: { nation: string }) {
