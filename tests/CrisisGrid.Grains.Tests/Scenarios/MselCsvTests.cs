@@ -78,7 +78,7 @@ public class MselCsvTests
     }
 
     [Theory]
-    [InlineData("small-test.yaml", "small-test.msel.csv", 4)]
+    [InlineData("small-test.yaml", "small-test.msel.csv", 5)]
     [InlineData("northern-shield.yaml", "northern-shield.msel.csv", 5)]
     public void The_sample_msel_files_import_into_their_scenarios(string scenarioFile, string csvFile, int injects)
     {

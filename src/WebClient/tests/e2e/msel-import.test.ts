@@ -98,9 +98,9 @@ describe("MSEL import from a spreadsheet", () => {
     const page = control.page;
     const sample = readFileSync(join(repoRoot, "scenarios", "small-test.msel.csv"), "utf8");
     await upload(page, "small-test.msel.csv", sample);
-    await text(page.getByTestId("msel-import-done"), "Imported 4 injects: Dock strike in Ardenia, River floods the border crossing, Nationalist rally at the border, Warning of an attack on the grid.");
+    await text(page.getByTestId("msel-import-done"), "Imported 5 injects: Dock strike in Ardenia, River floods the border crossing, Nationalist rally at the border, Night clash at the crossing, Warning of an attack on the grid.");
     await expect.poll(() => page.getByTestId("msel-import-problems").count()).toBe(0);
-    await expect.poll(() => mselRows(page).count()).toBe(8);
+    await expect.poll(() => mselRows(page).count()).toBe(9);
 
     const dock = page.locator('tr[data-inject="dock-strike"]');
     await text(dock, /Dock strike in Ardenia\s+Economic shock\s+Turn 2\s+team ardenia\s+Pending/);
@@ -110,6 +110,7 @@ describe("MSEL import from a spreadsheet", () => {
       page.locator('tr[data-inject="border-rally"]'),
       /When tension between Republic of Ardenia and Borovian Federation above 60 or from turn 4 on\s+Borovian Federation\s+Pending/,
     );
+    await text(page.locator('tr[data-inject="night-clash"]'), /At \+1 d 12 h, then when tension between Republic of Ardenia and Borovian Federation above 50/);
     await screenshot(page, "msel-import-2-imported");
   });
 
