@@ -22,7 +22,9 @@ public sealed partial class ExerciseGrain
         if (result.Duplicate)
         {
             // A retry is answered from the first import; the injects it added are those of the file now in the MSEL.
-            var ids = MselCsvLoader.Load(import.Csv, MselCsvContext.ForScenario(State.World with { Msel = [] })).Injects.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+            // Read against the exercise as it was before (no id taken, no turn begun), so the file reads as it did then.
+            var before = MselCsvContext.ForExercise(State) with { UsedIds = [], CurrentTurn = 0 };
+            var ids = MselCsvLoader.Load(import.Csv, before).Injects.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
             injects = [.. State.World.Msel.Where(i => ids.Contains(i.Id))];
         }
 
