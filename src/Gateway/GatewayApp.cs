@@ -119,6 +119,7 @@ public static class GatewayApp
 
         app.MapJoinEndpoints();
         app.MapExerciseEndpoints();
+        app.MapMselImportEndpoints();
         app.MapReviewEndpoints();
         app.MapAdjudicationEndpoints();
         app.MapOperatorEndpoints();

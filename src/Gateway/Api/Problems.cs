@@ -39,9 +39,9 @@ public static class Problems
         statusCode: StatusCodes.Status403Forbidden, title: "Not allowed", detail: detail, type: TypeBase + "forbidden",
         extensions: Extensions("forbidden", null, null));
 
-    public static IResult Unprocessable(string detail, IReadOnlyList<object> problems) => Results.Problem(
-        statusCode: StatusCodes.Status422UnprocessableEntity, title: "Invalid scenario", detail: detail, type: TypeBase + "invalid-scenario",
-        extensions: new Dictionary<string, object?> { ["code"] = "invalid-scenario", ["problems"] = problems });
+    public static IResult Unprocessable(string detail, IReadOnlyList<object> problems, string title = "Invalid scenario", string code = "invalid-scenario") => Results.Problem(
+        statusCode: StatusCodes.Status422UnprocessableEntity, title: title, detail: detail, type: TypeBase + code,
+        extensions: new Dictionary<string, object?> { ["code"] = code, ["problems"] = problems });
 
     public static int StatusOf(string rejectionCode) => rejectionCode switch
     {

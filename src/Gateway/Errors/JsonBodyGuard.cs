@@ -15,7 +15,8 @@ public sealed class JsonBodyGuard(RequestDelegate next, IOptions<GatewayOptions>
     public async Task InvokeAsync(HttpContext http)
     {
         var request = http.Request;
-        if (!HasBody(request) || !request.Path.StartsWithSegments("/api") || HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        if (!HasBody(request) || !request.Path.StartsWithSegments("/api") || HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
+            || Api.MselImportEndpoints.Handles(request.Path))
         {
             await next(http);
             return;

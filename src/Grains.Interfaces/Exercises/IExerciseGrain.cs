@@ -37,6 +37,9 @@ public interface IExerciseGrain : IGrainWithStringKey
 
     Task<CommandResult> AdjustNation(CommandContext command, AdjustNation adjust);
 
+    /// <summary>Adds injects to the MSEL from a CSV file (exercise control); every problem by row and column (Injects/MselImportRules.cs).</summary>
+    Task<Injects.MselImportResult> ImportMsel(CommandContext command, Injects.ImportMsel import);
+
     /// <summary>Convenes negotiation talks (exercise control, or a team as a party or mediator); docs/negotiations.md.</summary>
     Task<CommandResult> ConveneNegotiation(CommandContext command, ConveneNegotiation convene);
 

@@ -40,6 +40,8 @@ public interface IExerciseFeedGrain : IGrainWithStringKey
     /// <paramref name="viewer"/>'s position (taken as given, not adjusted for the review) at log sequence
     /// <paramref name="sequence"/>: how many events it may see up to there.
     /// </summary>
+    /// <remarks>Interleaves: it may wait for publishes still in flight, which must get in meanwhile.</remarks>
+    [AlwaysInterleave]
     Task<long> PositionAt(Participant viewer, long sequence);
 
     /// <summary>The viewer as the exercise treats it now (observers see everything once the review is open).</summary>

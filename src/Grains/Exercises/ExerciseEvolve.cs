@@ -83,6 +83,7 @@ public static class ExerciseEvolve
                 Outbox = state.Outbox.Add(new NationChangeDelivery($"{seq}/{e.Delta.Nation}", e.Delta, $"Exercise control: {e.Reason}", ChangeCauses.Adjustment(e.Reason))),
             },
             InjectReleased e => Released(state, e, seq),
+            Injects.MselRowsImported e => state with { Scenario = state.World with { Msel = state.World.Msel.AddRange(e.Injects) } },
             NewsPublished e => state with
             {
                 NewsItems = state.NewsItems + 1,

@@ -12,7 +12,8 @@ namespace CrisisGrid.Grains.Feed;
 
 /// <summary>
 /// Orders an exercise's events and fans them out. Grains publish after their append is durable; since a sequence
-/// number is only handed out once every lower one is committed, a gap seen here is filled by reading the log, so
+/// number is only handed out once every lower one is committed, an event that arrives ahead of a lower one is held
+/// until the lower one's publish arrives, or read from the log after a short wait (its publisher may have died), so
 /// subscribers receive every event exactly once, in order. The grain also folds the log into a
 /// <see cref="WorldState"/> for consistent snapshots, and keeps the review's checkpoints in the database: it activates
 /// from the latest persisted projection and folds only the events after it (issue 7: a long exercise's review opens
@@ -24,6 +25,11 @@ public sealed class ExerciseFeedGrain(IEventLog log, IReviewCheckpointStore chec
     // Enough for a reconnecting client's catch-up without touching the database; older reads go to the log.
     private const int RecentCapacity = 4096;
 
+    // Grains of one exercise commit in one order and publish in another; a missing event is nearly always a publish
+    // still in flight. It is awaited this long before the log is read for it (one read instead of one per race).
+    private static readonly TimeSpan GapPatience = TimeSpan.FromMilliseconds(50);
+    private const int MaxEarly = 1024;
+
     private readonly LinkedList<RecordedEvent> _recent = new();
     // Subscriptions lapse unless renewed: a gateway that died stops costing notifications within a minute. Gateways
     // renew every few seconds (and resubscribe to a feed that moved to another silo). Runtime machinery: real clock.
@@ -33,6 +39,11 @@ public sealed class ExerciseFeedGrain(IEventLog log, IReviewCheckpointStore chec
     private ReviewArchive _archive = null!;
     private ReviewCheckpoints _checkpoints = null!;
     private long _feedSavedAt;
+    private Task _saving = Task.CompletedTask;
+    // Published events that arrived ahead of a lower sequence number, by sequence; delivered once the gap closes.
+    private readonly SortedDictionary<long, RecordedEvent> _early = [];
+    private IGrainTimer? _gapTimer;
+    private readonly List<(long Sequence, TaskCompletionSource Reached)> _waiters = [];
 
     private string ExerciseId => this.GetPrimaryKeyString();
 
@@ -81,28 +92,33 @@ public sealed class ExerciseFeedGrain(IEventLog log, IReviewCheckpointStore chec
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         // The next activation folds nothing that this one already did.
+        await _saving;
         await SaveCheckpoints(force: true);
         await base.OnDeactivateAsync(reason, cancellationToken);
     }
 
-    public async Task Publish(IReadOnlyList<RecordedEvent> events)
+    public Task Publish(IReadOnlyList<RecordedEvent> events)
     {
-        var fresh = events.Where(e => e.Sequence > World.Sequence).OrderBy(e => e.Sequence).ToList();
-        if (fresh.Count == 0)
+        foreach (var recorded in events)
         {
-            return;
+            if (recorded.Sequence > World.Sequence)
+            {
+                _early[recorded.Sequence] = recorded;
+            }
         }
 
-        var batch = new List<RecordedEvent>();
-        if (fresh[0].Sequence > World.Sequence + 1)
+        DeliverEarly();
+        if (_early.Count > MaxEarly)
         {
-            // Events committed by another grain whose publish has not arrived (or was lost): read them from the log.
-            batch.AddRange(await log.ReadExerciseAsync(ExerciseId, World.Sequence, fresh[0].Sequence - 1));
+            return FillGap();
         }
 
-        batch.AddRange(fresh);
-        Deliver(batch);
-        await SaveCheckpoints();
+        if (_early.Count > 0)
+        {
+            _gapTimer ??= this.RegisterGrainTimer(_ => FillGap(), GapPatience, Timeout.InfiniteTimeSpan);
+        }
+
+        return Task.CompletedTask;
     }
 
     public Task<long> Subscribe(IExerciseFeedObserver observer)
@@ -132,10 +148,12 @@ public sealed class ExerciseFeedGrain(IEventLog log, IReviewCheckpointStore chec
         var effective = World.Effective(viewer);
         afterPosition = Math.Max(0, afterPosition);
         var sequences = Numbering.SequencesAfter(effective, afterPosition, maxCount);
+        // Taken before the read: PositionAt interleaves and may deliver more meanwhile, which this answer must not claim.
+        var end = Numbering.PositionAt(effective, World.Sequence);
         var events = sequences.Count == 0
             ? []
             : ViewerEvents.Visible(await ReadRange(sequences[0] - 1, sequences[^1]), effective, afterPosition);
-        var to = sequences.Count < maxCount ? Numbering.PositionAt(effective, World.Sequence) : events[^1].Sequence;
+        var to = sequences.Count < maxCount ? end : events[^1].Sequence;
         return new VisibleEvents(afterPosition, Math.Max(afterPosition, to), [.. events], Numbering.Continues(effective, afterPosition));
     }
 
@@ -143,9 +161,14 @@ public sealed class ExerciseFeedGrain(IEventLog log, IReviewCheckpointStore chec
     {
         if (sequence > World.Sequence)
         {
-            // A command's events are published before it is answered; should a publish have failed, the log has them.
-            Deliver(await log.ReadExerciseAsync(ExerciseId, World.Sequence, sequence));
-            await SaveCheckpoints();
+            // A command's events are published before it is answered, but another grain's earlier event may still be
+            // on its way: wait for the gap to close (interleaved, so the publishes get in), then read the log.
+            await Reached(sequence);
+        }
+
+        if (sequence > World.Sequence)
+        {
+            await CatchUpFromLog(sequence);
         }
 
         return Numbering.PositionAt(viewer, sequence);
@@ -187,7 +210,74 @@ public sealed class ExerciseFeedGrain(IEventLog log, IReviewCheckpointStore chec
         if (delivered.Count > 0)
         {
             _observers.Notify(o => o.OnEvents(ExerciseId, delivered));
+            SaveCheckpointsInBackground();
         }
+
+        _waiters.RemoveAll(w => w.Sequence <= World.Sequence && w.Reached.TrySetResult());
+    }
+
+    /// <summary>Delivers the early events that now continue the log, and forgets those the log already delivered.</summary>
+    private void DeliverEarly()
+    {
+        var next = new List<RecordedEvent>();
+        while (_early.Count > 0)
+        {
+            var (sequence, recorded) = _early.First();
+            if (sequence > World.Sequence + next.Count + 1)
+            {
+                break;
+            }
+
+            _early.Remove(sequence);
+            if (sequence == World.Sequence + next.Count + 1)
+            {
+                next.Add(recorded);
+            }
+        }
+
+        if (next.Count > 0)
+        {
+            Deliver(next);
+        }
+
+        if (_early.Count == 0 && _gapTimer is not null)
+        {
+            _gapTimer.Dispose();
+            _gapTimer = null;
+        }
+    }
+
+    /// <summary>
+    /// The events before the first early one never arrived in time (their publisher is slow, or died after its append):
+    /// the log has them.
+    /// </summary>
+    private async Task FillGap()
+    {
+        _gapTimer?.Dispose();
+        _gapTimer = null;
+        if (_early.Count > 0)
+        {
+            await CatchUpFromLog(_early.Keys.First() - 1);
+        }
+    }
+
+    private async Task CatchUpFromLog(long upTo)
+    {
+        if (upTo > World.Sequence)
+        {
+            Deliver(await log.ReadExerciseAsync(ExerciseId, World.Sequence, upTo));
+        }
+
+        DeliverEarly();
+    }
+
+    /// <summary>Completes once the feed has delivered up to <paramref name="sequence"/>, or after <see cref="GapPatience"/>.</summary>
+    private async Task Reached(long sequence)
+    {
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _waiters.Add((sequence, reached));
+        await Task.WhenAny(reached.Task, Task.Delay(GapPatience));
+        _waiters.RemoveAll(w => w.Reached == reached);
     }
 
     /// <summary>The log's events in (<paramref name="after"/>, <paramref name="upTo"/>], from memory when recent enough.</summary>
@@ -238,22 +328,38 @@ public sealed class ExerciseFeedGrain(IEventLog log, IReviewCheckpointStore chec
 
     /// <summary>
     /// Writes the world checkpoints folded since the last save, and the whole projection once it is
-    /// <see cref="ReviewCheckpoints.FeedEvery"/> events old (or when <paramref name="force"/>d). After the events are
-    /// delivered: a checkpoint is a cache of the log, never part of acknowledging a command.
+    /// <see cref="ReviewCheckpoints.FeedEvery"/> events old (or when <paramref name="force"/>d).
     /// </summary>
-    private async Task SaveCheckpoints(bool force = false)
+    private Task SaveCheckpoints(bool force = false) => TakeDueCheckpoints(force) is { } due ? _checkpoints.Save(due.Worlds, due.Feed) : Task.CompletedTask;
+
+    /// <summary>
+    /// The same, without holding up the events behind it: a checkpoint is a cache of the log, never part of delivering
+    /// or acknowledging. What is due is taken here (on the grain's turn: the projection changes with every fold); the
+    /// serializing and writing run on the thread pool, one save at a time; what falls due meanwhile waits for the next.
+    /// </summary>
+    private void SaveCheckpointsInBackground()
+    {
+        if (_saving.IsCompleted && TakeDueCheckpoints(force: false) is { } due)
+        {
+            _saving = Task.Run(() => _checkpoints.Save(due.Worlds, due.Feed));
+        }
+    }
+
+    private (List<WorldState> Worlds, FeedCheckpoint? Feed)? TakeDueCheckpoints(bool force)
     {
         var feedDue = World.Sequence > _feedSavedAt && (force || World.Sequence - _feedSavedAt >= ReviewCheckpoints.FeedEvery);
         if (_unsavedCheckpoints.Count == 0 && !feedDue)
         {
-            return;
+            return null;
         }
 
-        await _checkpoints.Save([.. _unsavedCheckpoints], feedDue ? _projection : null);
+        var worlds = new List<WorldState>(_unsavedCheckpoints);
         _unsavedCheckpoints.Clear();
         if (feedDue)
         {
             _feedSavedAt = World.Sequence;
         }
+
+        return (worlds, feedDue ? _projection.ToCheckpoint() : null);
     }
 }

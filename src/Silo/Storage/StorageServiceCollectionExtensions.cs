@@ -29,10 +29,11 @@ public static class StorageServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
         var fullPath = Path.GetFullPath(databasePath);
         ReplaceStorage(services);
-        services.AddSingleton<IEventLog>(sp => new InstrumentedEventLog(
-            new SqliteEventLog(fullPath, RecordingClock(sp), sp.GetService<ILogger<SqliteEventLog>>()), "sqlite", sp.GetService<CrisisGridMetrics>()));
+        // One log per file, so one writer: the review's checkpoints are written by the log's writer too.
+        services.AddSingleton(sp => new SqliteEventLog(fullPath, RecordingClock(sp), sp.GetService<ILogger<SqliteEventLog>>()));
+        services.AddSingleton<IEventLog>(sp => new InstrumentedEventLog(sp.GetRequiredService<SqliteEventLog>(), "sqlite", sp.GetService<CrisisGridMetrics>()));
         services.AddSingleton<IReminderTable>(_ => new SqliteReminderTable(fullPath));
-        services.AddSingleton<IReviewCheckpointStore>(_ => new SqliteReviewCheckpointStore(fullPath));
+        services.AddSingleton<IReviewCheckpointStore>(sp => new SqliteReviewCheckpointStore(sp.GetRequiredService<SqliteEventLog>()));
         return services;
     }
 
@@ -67,6 +68,7 @@ public static class StorageServiceCollectionExtensions
     private static void ReplaceStorage(IServiceCollection services)
     {
         services.RemoveAll<IEventLog>();
+        services.RemoveAll<SqliteEventLog>();
         services.RemoveAll<IReminderTable>();
         services.RemoveAll<IReviewCheckpointStore>();
         services.RemoveAllKeyed<NpgsqlDataSource>(PostgresDataSourceKey);

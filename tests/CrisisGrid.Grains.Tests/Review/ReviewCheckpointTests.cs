@@ -118,7 +118,7 @@ public sealed class ReviewCheckpointTests : EngineTest
         {
             // The checkpoint goes through the serializer and the database, as the feed's does.
             var checkpoints = Checkpoints($"split-{split}");
-            await checkpoints.Save([], folded);
+            await checkpoints.Save([], folded.ToCheckpoint());
             var restored = FeedProjection.Restore(Assert.IsType<FeedCheckpoint>(await checkpoints.LoadFeed(long.MaxValue)));
             Assert.Equal(split, restored.World.Sequence);
             foreach (var recorded in log.Skip(split))

@@ -43,8 +43,12 @@ public sealed class ReviewCheckpoints(IReviewCheckpointStore store, Serializer s
         return stored is null ? null : Deserialize<WorldState>(stored);
     }
 
-    /// <summary>Writes <paramref name="worlds"/> and, when given, the feed's projection, in one transaction.</summary>
-    public async Task Save(IReadOnlyList<WorldState> worlds, FeedProjection? feed)
+    /// <summary>
+    /// Writes <paramref name="worlds"/> and, when given, the feed's projection (taken with
+    /// <see cref="FeedProjection.ToCheckpoint"/>), in one transaction. Everything it is given is immutable, so it may
+    /// run off the feed grain's turn.
+    /// </summary>
+    public async Task Save(IReadOnlyList<WorldState> worlds, FeedCheckpoint? feed)
     {
         if (worlds.Count == 0 && feed is null)
         {
@@ -56,7 +60,7 @@ public sealed class ReviewCheckpoints(IReviewCheckpointStore store, Serializer s
             var rows = worlds.Select(w => new ReviewCheckpoint(WorldKind, w.Sequence, Format, serializer.SerializeToArray(w))).ToList();
             if (feed is not null)
             {
-                rows.Add(new ReviewCheckpoint(FeedKind, feed.World.Sequence, Format, serializer.SerializeToArray(feed.ToCheckpoint()), ReplacesEarlier: true));
+                rows.Add(new ReviewCheckpoint(FeedKind, feed.World.Sequence, Format, serializer.SerializeToArray(feed), ReplacesEarlier: true));
             }
 
             await store.SaveAsync(exerciseId, rows);

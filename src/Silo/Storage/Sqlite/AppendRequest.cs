@@ -9,7 +9,7 @@ internal sealed class AppendRequest(
     long expectedVersion,
     string? commandId,
     IReadOnlyList<StoredEvent> events,
-    CancellationToken cancellationToken)
+    CancellationToken cancellationToken) : WriterRequest(cancellationToken)
 {
     public string ExerciseId { get; } = exerciseId;
 
@@ -21,8 +21,6 @@ internal sealed class AppendRequest(
 
     public IReadOnlyList<StoredEvent> Events { get; } = events;
 
-    public CancellationToken CancellationToken { get; } = cancellationToken;
-
     // Continuations run asynchronously so the caller's code (a grain turn) never runs on the writer loop's thread.
     public TaskCompletionSource<IReadOnlyList<RecordedEvent>> Completion { get; } =
         new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -30,5 +28,19 @@ internal sealed class AppendRequest(
     /// <summary>What the batch decided for this request; applied to <see cref="Completion"/> only after the commit.</summary>
     public IReadOnlyList<RecordedEvent>? Recorded { get; set; }
 
-    public Exception? Failure { get; set; }
+    public override void Answer()
+    {
+        switch (Failure)
+        {
+            case null:
+                Completion.TrySetResult(Recorded!);
+                break;
+            case OperationCanceledException cancelled:
+                Completion.TrySetCanceled(cancelled.CancellationToken);
+                break;
+            default:
+                Completion.TrySetException(Failure);
+                break;
+        }
+    }
 }

@@ -45,6 +45,10 @@ public sealed class SqliteEventLog : IEventLog, IAsyncDisposable, IDisposable
         return _writer.Enqueue(new AppendRequest(exerciseId, stream, expectedVersion, commandId, stored, cancellationToken));
     }
 
+    /// <summary>Review checkpoints, written by this log's single writer in its next batch (see <see cref="SqliteReviewCheckpointStore"/>).</summary>
+    internal Task WriteCheckpointsAsync(string exerciseId, IReadOnlyList<Grains.Review.Checkpoints.ReviewCheckpoint> checkpoints, CancellationToken cancellationToken) =>
+        _writer.Enqueue(new CheckpointWriteRequest(exerciseId, checkpoints, cancellationToken));
+
     public Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(string exerciseId, string stream, CancellationToken cancellationToken = default)
     {
         StorageArguments.ValidateExerciseId(exerciseId);

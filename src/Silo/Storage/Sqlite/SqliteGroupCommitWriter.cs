@@ -22,8 +22,8 @@ internal sealed class SqliteGroupCommitWriter : IAsyncDisposable
     // Bounds one transaction's work so a flood of appends is acknowledged in steady slices rather than one huge commit.
     private const int MaxRequestsPerBatch = 256;
 
-    private readonly Channel<AppendRequest> _queue =
-        Channel.CreateUnbounded<AppendRequest>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<WriterRequest> _queue =
+        Channel.CreateUnbounded<WriterRequest>(new UnboundedChannelOptions { SingleReader = true });
 
     private readonly SqliteConnection _connection;
     private readonly SqliteAppendStatements _statements;
@@ -44,12 +44,22 @@ internal sealed class SqliteGroupCommitWriter : IAsyncDisposable
 
     public Task<IReadOnlyList<RecordedEvent>> Enqueue(AppendRequest request)
     {
+        Queue(request);
+        return request.Completion.Task;
+    }
+
+    public Task Enqueue(CheckpointWriteRequest request)
+    {
+        Queue(request);
+        return request.Completion.Task;
+    }
+
+    private void Queue(WriterRequest request)
+    {
         if (!_queue.Writer.TryWrite(request))
         {
-            throw new ObjectDisposedException(nameof(SqliteEventLog), "The event log has been disposed: it accepts no more appends.");
+            throw new ObjectDisposedException(nameof(SqliteEventLog), "The event log has been disposed: it accepts no more writes.");
         }
-
-        return request.Completion.Task;
     }
 
     /// <summary>Stops taking appends, commits every append already queued, then closes the connection.</summary>
@@ -65,7 +75,7 @@ internal sealed class SqliteGroupCommitWriter : IAsyncDisposable
 
     private async Task RunAsync()
     {
-        var batch = new List<AppendRequest>(MaxRequestsPerBatch);
+        var batch = new List<WriterRequest>(MaxRequestsPerBatch);
         while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
             while (batch.Count < MaxRequestsPerBatch && _queue.Reader.TryRead(out var request))
@@ -76,14 +86,14 @@ internal sealed class SqliteGroupCommitWriter : IAsyncDisposable
             CommitBatch(batch);
             foreach (var request in batch)
             {
-                Answer(request);
+                request.Answer();
             }
 
             batch.Clear();
         }
     }
 
-    private void CommitBatch(List<AppendRequest> batch)
+    private void CommitBatch(List<WriterRequest> batch)
     {
         var recordedAt = StorageTime.Now(_time);
         try
@@ -92,7 +102,15 @@ internal sealed class SqliteGroupCommitWriter : IAsyncDisposable
             _statements.Enlist(transaction);
             foreach (var request in batch)
             {
-                AppendOne(transaction, request, recordedAt);
+                switch (request)
+                {
+                    case AppendRequest append:
+                        AppendOne(transaction, append, recordedAt);
+                        break;
+                    case CheckpointWriteRequest checkpoints:
+                        WriteCheckpoints(transaction, checkpoints);
+                        break;
+                }
             }
 
             transaction.Commit();
@@ -104,7 +122,7 @@ internal sealed class SqliteGroupCommitWriter : IAsyncDisposable
             _logger.LogError(ex, "Committing a batch of {Count} appends to the event log failed; none of them was written", batch.Count);
             foreach (var request in batch)
             {
-                request.Recorded = null;
+                (request as AppendRequest)?.Recorded = null;
                 request.Failure = ex;
             }
         }
@@ -163,19 +181,20 @@ internal sealed class SqliteGroupCommitWriter : IAsyncDisposable
         }
     }
 
-    private static void Answer(AppendRequest request)
+    private void WriteCheckpoints(SqliteTransaction transaction, CheckpointWriteRequest request)
     {
-        switch (request.Failure)
+        // A cache of the log: it fails alone (rolled back to its savepoint) and never costs an append.
+        transaction.Save("checkpoints");
+        try
         {
-            case null:
-                request.Completion.TrySetResult(request.Recorded!);
-                break;
-            case OperationCanceledException cancelled:
-                request.Completion.TrySetCanceled(cancelled.CancellationToken);
-                break;
-            default:
-                request.Completion.TrySetException(request.Failure);
-                break;
+            request.Write(_connection, transaction);
+            transaction.Release("checkpoints");
+        }
+        catch (SqliteException ex)
+        {
+            transaction.Rollback("checkpoints");
+            transaction.Release("checkpoints");
+            request.Failure = ex;
         }
     }
 }

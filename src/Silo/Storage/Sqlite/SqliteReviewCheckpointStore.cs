@@ -4,41 +4,35 @@ using Microsoft.Data.Sqlite;
 namespace CrisisGrid.Silo.Storage.Sqlite;
 
 /// <summary>
-/// The review's checkpoints in the same SQLite file as the event log (table <c>review_checkpoints</c>). Writes use a
-/// pooled connection beside the log's group-commit writer; SQLite's busy timeout queues them behind its commits.
+/// The review's checkpoints in the same SQLite file as the event log (table <c>review_checkpoints</c>). Writes go
+/// through the log's single writer (see <see cref="SqliteGroupCommitWriter"/>); reads use pooled connections.
 /// </summary>
-public sealed class SqliteReviewCheckpointStore(string databasePath) : IReviewCheckpointStore
+public sealed class SqliteReviewCheckpointStore : IReviewCheckpointStore, IAsyncDisposable
 {
-    private readonly SqliteDatabase _database = new(databasePath);
+    private readonly SqliteEventLog _log;
+    private readonly SqliteDatabase _database;
+    private readonly bool _ownsLog;
 
-    public async Task SaveAsync(string exerciseId, IReadOnlyList<ReviewCheckpoint> checkpoints, CancellationToken cancellationToken = default)
+    /// <summary>Checkpoints written by <paramref name="log"/>'s writer, in its file (the silo's arrangement).</summary>
+    public SqliteReviewCheckpointStore(SqliteEventLog log)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        (_log, _database, _ownsLog) = (log, new SqliteDatabase(log.DatabasePath), false);
+    }
+
+    /// <summary>A store on its own (tools and tests): it opens the file's event log for its writer.</summary>
+    public SqliteReviewCheckpointStore(string databasePath)
+    {
+        _log = new SqliteEventLog(databasePath, TimeProvider.System);
+        (_database, _ownsLog) = (new SqliteDatabase(_log.DatabasePath), true);
+    }
+
+    public Task SaveAsync(string exerciseId, IReadOnlyList<ReviewCheckpoint> checkpoints, CancellationToken cancellationToken = default)
     {
         StorageArguments.ValidateExerciseId(exerciseId);
         ArgumentNullException.ThrowIfNull(checkpoints);
-        await using var connection = _database.OpenPooled();
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var checkpoint in checkpoints)
-        {
-            if (checkpoint.ReplacesEarlier)
-            {
-                await using var delete = connection.CreateCommand();
-                delete.Transaction = transaction;
-                delete.CommandText = "DELETE FROM review_checkpoints WHERE exercise_id = $exercise_id AND kind = $kind AND sequence < $sequence;";
-                Bind(delete, exerciseId, checkpoint);
-                await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            await using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText =
-                "INSERT OR REPLACE INTO review_checkpoints (exercise_id, kind, sequence, format, payload) VALUES ($exercise_id, $kind, $sequence, $format, $payload);";
-            Bind(insert, exerciseId, checkpoint);
-            insert.Parameters.AddWithValue("$format", checkpoint.Format);
-            insert.Parameters.AddWithValue("$payload", checkpoint.Payload);
-            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return _log.WriteCheckpointsAsync(exerciseId, checkpoints, cancellationToken);
     }
 
     public async Task<ReviewCheckpoint?> LoadLatestAsync(string exerciseId, string kind, long atOrBefore, string format, CancellationToken cancellationToken = default)
@@ -58,10 +52,11 @@ public sealed class SqliteReviewCheckpointStore(string databasePath) : IReviewCh
             : null;
     }
 
-    private static void Bind(SqliteCommand command, string exerciseId, ReviewCheckpoint checkpoint)
+    public async ValueTask DisposeAsync()
     {
-        command.Parameters.AddWithValue("$exercise_id", exerciseId);
-        command.Parameters.AddWithValue("$kind", checkpoint.Kind);
-        command.Parameters.AddWithValue("$sequence", checkpoint.Sequence);
+        if (_ownsLog)
+        {
+            await _log.DisposeAsync().ConfigureAwait(false);
+        }
     }
 }

@@ -155,6 +155,8 @@ export function describeEvent(recorded: RecordedEvent, name: Name = (c) => c): s
       return `Inject released (${e.source}): ${e.inject?.title}`;
     case "exercise.inject-briefed":
       return `Brief: ${e.title}`;
+    case "exercise.msel-rows-imported":
+      return `${e.injects?.length ?? 0} inject(s) added to the MSEL from ${e.fileName}`;
     case "exercise.armed-attack-reported":
       return `Armed attack by ${name(e.attacker)} on ${name(e.victim)} on record`;
     case "exercise.consultation-prompted":

@@ -2,6 +2,7 @@ import type {
   AllianceView,
   ExerciseSnapshot,
   ExerciseView,
+  InjectDefinition,
   NationDelta,
   NationIndex,
   NationView,
@@ -162,6 +163,16 @@ function applyExercise(exercise: ExerciseView, recorded: RecordedEvent): Exercis
       const id = (e.inject as { id: string }).id;
       const msel = exercise.control.msel.map((m) => (m.inject.id === id ? { ...m, released: true } : m));
       return { ...exercise, control: { ...exercise.control, msel } };
+    }
+    case "exercise.msel-rows-imported": {
+      // MselRowsImported: the file's injects join the MSEL, not yet released (control only sees this event).
+      if (!exercise.control) {
+        return exercise;
+      }
+
+      const known = new Set(exercise.control.msel.map((m) => m.inject.id));
+      const added = (e.injects as InjectDefinition[]).filter((i) => !known.has(i.id)).map((inject) => ({ inject, released: false }));
+      return { ...exercise, control: { ...exercise.control, msel: [...exercise.control.msel, ...added] } };
     }
     case "exercise.action-adjudicated": {
       if (!exercise.control) {

@@ -2,6 +2,7 @@ import { AdHocInjectForm } from "./control/AdHocInjectForm";
 import { AssignTeamForm } from "./control/AssignTeamForm";
 import { BulkJoinCodes } from "./control/BulkJoinCodes";
 import { JoinCodesTable } from "./control/JoinCodesTable";
+import { MselImport } from "./control/MselImport";
 import { MselTable } from "./control/MselTable";
 import { OutcomesTable } from "./control/OutcomesTable";
 
@@ -13,6 +14,7 @@ export function MselTab() {
   return (
     <div className="stack">
       <MselTable />
+      <MselImport />
       <AdHocInjectForm />
     </div>
   );

@@ -5,19 +5,23 @@ namespace CrisisGrid.Grains.Scenarios.Loading;
 /// <summary>
 /// RFC 4180 CSV as spreadsheets save it: comma-separated, fields in double quotes may hold commas, line breaks and
 /// doubled quotes. Hand-written because it is this small and no CSV package is in the central package list; it keeps
-/// the line each row starts on, for problem reports.
+/// each row's spreadsheet row number (a cell with a line break does not start a new row), for problem reports.
 /// </summary>
 internal static class CsvRows
 {
-    public sealed record Row(int Line, IReadOnlyList<string> Fields);
+    /// <param name="Number">The row's number as a spreadsheet shows it: 1 is the first row of the file.</param>
+    public sealed record Row(int Number, IReadOnlyList<string> Fields);
 
-    /// <summary>The rows, or the line of an unterminated quoted field.</summary>
+    /// <summary>
+    /// The rows that hold something (rows of empty cells, which spreadsheets leave behind, are skipped but still
+    /// counted), or the number of the row where a quoted cell is never closed.
+    /// </summary>
     public static (IReadOnlyList<Row> Rows, int? UnterminatedAt) Parse(string text)
     {
         var rows = new List<Row>();
         var fields = new List<string>();
         var field = new StringBuilder();
-        var (line, rowStart, quoted, quoteStart) = (1, 1, false, 0);
+        var (number, quoted) = (1, false);
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -34,7 +38,6 @@ internal static class CsvRows
                 }
                 else
                 {
-                    line += c == '\n' ? 1 : 0;
                     field.Append(c);
                 }
 
@@ -44,7 +47,7 @@ internal static class CsvRows
             switch (c)
             {
                 case '"' when field.Length == 0:
-                    (quoted, quoteStart) = (true, line);
+                    quoted = true;
                     break;
                 case ',':
                     fields.Add(field.ToString());
@@ -56,8 +59,6 @@ internal static class CsvRows
                     fields.Add(field.ToString());
                     field.Clear();
                     AddRow();
-                    line++;
-                    rowStart = line;
                     break;
                 default:
                     field.Append(c);
@@ -67,7 +68,7 @@ internal static class CsvRows
 
         if (quoted)
         {
-            return (rows, quoteStart);
+            return (rows, number);
         }
 
         if (field.Length > 0 || fields.Count > 0)
@@ -80,11 +81,12 @@ internal static class CsvRows
 
         void AddRow()
         {
-            if (!(fields.Count == 1 && fields[0].Trim().Length == 0))
+            if (fields.Any(f => f.Trim().Length > 0))
             {
-                rows.Add(new Row(rowStart, [.. fields]));
+                rows.Add(new Row(number, [.. fields]));
             }
 
+            number++;
             fields = [];
         }
     }

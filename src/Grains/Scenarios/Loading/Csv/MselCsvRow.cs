@@ -4,13 +4,14 @@ using System.Globalization;
 namespace CrisisGrid.Grains.Scenarios.Loading;
 
 /// <summary>One inject row of an MSEL CSV file: reads its cells and reports each problem at its row and column.</summary>
-internal sealed class MselCsvRow(CsvRows.Row row, IReadOnlyDictionary<string, int> header, string fileName, List<ScenarioProblem> problems)
+internal sealed class MselCsvRow(CsvRows.Row row, IReadOnlyDictionary<string, int> header, List<MselRowProblem> problems)
 {
     private const string TargetsAllowed = "all, or nation codes and team ids separated by semicolons";
     private int _problems;
 
-    public InjectDefinition? Read(ScenarioDefinition scenario, HashSet<string> ids)
+    public InjectDefinition? Read(MselCsvContext context, HashSet<string> ids)
     {
+        var scenario = context.Scenario;
         var id = Cell("id");
         if (id is null)
         {
@@ -22,7 +23,7 @@ internal sealed class MselCsvRow(CsvRows.Row row, IReadOnlyDictionary<string, in
         }
         else if (!ids.Add(id))
         {
-            Report("id", $"inject id '{id}' is already used (in the scenario or an earlier row).", "a new id");
+            Report("id", $"inject id '{id}' is already used (by an inject of this exercise or an earlier row).", "an id not used before");
         }
 
         var title = Cell("title");
@@ -41,8 +42,8 @@ internal sealed class MselCsvRow(CsvRows.Row row, IReadOnlyDictionary<string, in
             Report("kind", $"'{kindText}' is not an inject kind.{Suggestions.DidYouMean(kindText, EnumText.Names<InjectKind>())}", EnumText.Allowed<InjectKind>());
         }
 
-        var schedule = ReadSchedule(scenario);
-        var targets = ReadTargets(scenario);
+        var schedule = ReadSchedule(context);
+        var targets = ReadTargets(context);
         var headline = Cell("newsHeadline");
         var body = Cell("newsBody");
         if (body is not null && headline is null)
@@ -56,16 +57,25 @@ internal sealed class MselCsvRow(CsvRows.Row row, IReadOnlyDictionary<string, in
             : null;
     }
 
-    private InjectSchedule ReadSchedule(ScenarioDefinition scenario)
+    private InjectSchedule ReadSchedule(MselCsvContext context)
     {
         int? turn = null;
         TimeSpan? time = null;
-        var maxTurns = scenario.Clock.MaxTurns;
+        var maxTurns = context.Scenario.Clock.MaxTurns;
+        var first = context.FirstOpenTurn;
+        var turnsAllowed = maxTurns is { } last
+            ? first <= last ? $"a whole number from {MselCsvLoader.Number(first)} to {MselCsvLoader.Number(last)}, or empty (released by hand)" : "empty (released by hand): the exercise is in its last turn"
+            : $"a whole number of at least {MselCsvLoader.Number(first)}, or empty (released by hand)";
         if (Cell("turn") is { } turnText)
         {
             if (!int.TryParse(turnText, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1 || (maxTurns is { } max && n > max))
             {
-                Report("turn", $"'{turnText}' is not a turn of this exercise.", maxTurns is { } m ? $"a whole number from 1 to {MselCsvLoader.Number(m)}" : "a whole number of at least 1");
+                Report("turn", $"'{turnText}' is not a turn of this exercise.", turnsAllowed);
+            }
+            else if (n < first)
+            {
+                // Due injects are released when a turn starts: one due at a turn that has begun would fire a turn late.
+                Report("turn", $"turn {turnText} has already begun (the exercise is in turn {MselCsvLoader.Number(context.CurrentTurn)}).", turnsAllowed);
             }
             else
             {
@@ -79,6 +89,11 @@ internal sealed class MselCsvRow(CsvRows.Row row, IReadOnlyDictionary<string, in
             {
                 Report("time", $"'{timeText}' is not a duration.", "an ISO 8601 duration from the clock start, such as PT30H");
             }
+            else if (t < context.EarliestTime)
+            {
+                Report("time", $"{timeText} falls in a turn that has already begun (the exercise is in turn {MselCsvLoader.Number(context.CurrentTurn)}).",
+                    $"{Hours(context.EarliestTime)} or later (the start of turn {MselCsvLoader.Number(first)}), or empty");
+            }
             else
             {
                 time = t;
@@ -90,11 +105,35 @@ internal sealed class MselCsvRow(CsvRows.Row row, IReadOnlyDictionary<string, in
             Report("time", "an inject is scheduled by turn or by time, not both.", "fill in turn or time, or neither (released by hand)");
         }
 
-        return new InjectSchedule(turn, time, null);
+        Condition? when = null;
+        if (Cell("when") is { } whenText)
+        {
+            var (condition, problem, allowed) = ConditionCell.Read(whenText, context.Scenario);
+            if (problem is not null)
+            {
+                Report("when", problem, allowed);
+            }
+            else if (turn is not null)
+            {
+                // As in the YAML: a turn and a condition together would be read as "at turn N, if": say it in the condition.
+                Report("when", "an inject with a condition is not also scheduled by turn.", $"leave turn empty and add 'and turn {MselCsvLoader.Number(turn.Value)}' to the condition");
+            }
+            else
+            {
+                when = condition;
+            }
+        }
+
+        return new InjectSchedule(turn, time, when);
     }
 
-    private InjectTargets ReadTargets(ScenarioDefinition scenario)
+    // In the form the time column takes; whole hours as PTnH, which facilitators read more easily than days and hours.
+    private static string Hours(TimeSpan time) =>
+        time.Ticks % TimeSpan.TicksPerHour == 0 ? $"PT{((long)time.TotalHours).ToString(CultureInfo.InvariantCulture)}H" : System.Xml.XmlConvert.ToString(time);
+
+    private InjectTargets ReadTargets(MselCsvContext context)
     {
+        var scenario = context.Scenario;
         if (Cell("targets") is not { } text || string.Equals(text, "all", StringComparison.OrdinalIgnoreCase))
         {
             return InjectTargets.Everyone;
@@ -108,14 +147,15 @@ internal sealed class MselCsvRow(CsvRows.Row row, IReadOnlyDictionary<string, in
             {
                 nations.Add(target);
             }
-            else if (scenario.Teams.Any(t => t.Id == target))
+            else if (context.Teams.Contains(target))
             {
                 teams.Add(target);
             }
             else
             {
-                var known = scenario.Nations.Select(n => n.Code).Concat(scenario.Teams.Select(t => t.Id));
-                Report("targets", $"'{target}' is neither a nation nor a team of this scenario.{Suggestions.DidYouMean(target, known)}", TargetsAllowed);
+                var known = scenario.Nations.Select(n => n.Code).Concat(context.Teams.Order(StringComparer.Ordinal));
+                Report("targets", $"'{target}' is neither a nation nor a team of this exercise.{Suggestions.DidYouMean(target, known)}",
+                    $"{TargetsAllowed}: {string.Join(", ", known)}");
             }
         }
 
@@ -128,7 +168,7 @@ internal sealed class MselCsvRow(CsvRows.Row row, IReadOnlyDictionary<string, in
     private void Report(string column, string message, string? allowed)
     {
         _problems++;
-        var index = header.TryGetValue(column, out var i) ? i + 1 : 1;
-        problems.Add(new ScenarioProblem(fileName, row.Line, index, $"row {MselCsvLoader.Number(row.Line)}.{column}", message, allowed));
+        var index = header.TryGetValue(column, out var i) ? i + 1 : 0;
+        problems.Add(new MselRowProblem(row.Number, index, column, message, allowed));
     }
 }

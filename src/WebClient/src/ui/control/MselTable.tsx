@@ -10,7 +10,7 @@ function schedule(inject: InjectDefinition, name: (c: string) => string): string
   const s = inject.schedule;
   if (s.isManual) return "Manual";
   if (s.turn !== null) return `Turn ${s.turn}`;
-  if (s.at) return `At +${formatDuration(s.at)}`;
+  if (s.at) return `At +${formatDuration(s.at)}${s.when ? `, then when ${describeCondition(s.when, name)}` : ""}`;
   if (s.when) return `When ${describeCondition(s.when, name)}`;
   return "—";
 }
