@@ -121,6 +121,7 @@ public static class GatewayApp
         app.MapExerciseEndpoints();
         app.MapMselImportEndpoints();
         app.MapReviewEndpoints();
+        app.MapAdjudicationEndpoints();
         app.MapOperatorEndpoints();
         app.MapDefaultEndpoints();
         app.MapHub<ExerciseHub>(HubPath);

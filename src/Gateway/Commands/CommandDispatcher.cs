@@ -38,6 +38,9 @@ public sealed partial class CommandDispatcher(IGrainFactory grains, AccessGuard 
         ["exercise.publishNews"] = (g, w, c, a) => Exercise(g, w).PublishNews(c, Args<PublishNews>(a)),
         ["exercise.overrideOutcome"] = (g, w, c, a) => Exercise(g, w).OverrideOutcome(c, Args<OverrideOutcome>(a)),
         ["exercise.adjustNation"] = (g, w, c, a) => Exercise(g, w).AdjustNation(c, Args<AdjustNation>(a)),
+        ["exercise.reviewOutcome"] = (g, w, c, a) => Exercise(g, w).ReviewOutcome(c, Args<Grains.Exercises.AdjudicationReview.ReviewOutcome>(a)),
+        ["exercise.releaseResults"] = (g, w, c, a) => Exercise(g, w).ReleaseResults(c, ArgsOrDefault(a, new Grains.Exercises.AdjudicationReview.ReleaseResults())),
+        ["exercise.setAdjudicationReview"] = (g, w, c, a) => Exercise(g, w).SetAdjudicationReview(c, Args<Grains.Exercises.AdjudicationReview.SetAdjudicationReview>(a)),
         ["nation.submitOrder"] = (g, w, c, a) =>
         {
             var order = Args<SubmitOrderArgs>(a);

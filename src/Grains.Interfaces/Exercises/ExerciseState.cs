@@ -94,4 +94,18 @@ public sealed record ExerciseState(
     /// <summary>Exercise control showed teams the whole archive after the exercise (Review/ReviewEvents.cs).</summary>
     [Id(100)]
     public bool ArchiveRevealed { get; init; }
+
+    /// <summary>
+    /// Whether adjudicated outcomes are held for exercise control's review before they go out (the scenario's
+    /// <c>clock.reviewAdjudications</c>, then exercise control's choice). Read when a turn is adjudicated.
+    /// </summary>
+    [Id(101)]
+    public bool ReviewAdjudications { get; init; }
+
+    /// <summary>The turn whose outcomes are held for review, until exercise control releases them; null otherwise.</summary>
+    [Id(102)]
+    public AdjudicationReview.AdjudicationQueue? Queue { get; init; }
+
+    /// <summary>Results wait for exercise control: nothing of the held turn reaches the nations, and the turn does not move on.</summary>
+    public bool AwaitingRelease => Queue is not null;
 }

@@ -43,6 +43,18 @@ public interface IExerciseGrain : IGrainWithStringKey
     /// <summary>Convenes negotiation talks (exercise control, or a team as a party or mediator); docs/negotiations.md.</summary>
     Task<CommandResult> ConveneNegotiation(CommandContext command, ConveneNegotiation convene);
 
+    /// <summary>Approves, amends or voids a held outcome, with a rationale (AdjudicationReview; docs/adjudication.md).</summary>
+    Task<CommandResult> ReviewOutcome(CommandContext command, AdjudicationReview.ReviewOutcome review);
+
+    /// <summary>Releases the held turn's reviewed outcomes to the nations; refused while any is unreviewed.</summary>
+    Task<CommandResult> ReleaseResults(CommandContext command, AdjudicationReview.ReleaseResults release);
+
+    /// <summary>Turns the review of adjudications on or off from the next adjudication on.</summary>
+    Task<CommandResult> SetAdjudicationReview(CommandContext command, AdjudicationReview.SetAdjudicationReview set);
+
+    /// <summary>The review queue for <paramref name="viewer"/>; null when the viewer may not see it.</summary>
+    Task<AdjudicationReview.AdjudicationQueueView?> GetAdjudicationQueue(Access.Participant viewer);
+
     /// <summary>After the exercise: teams may read the whole archive (Review/ReviewRules.cs).</summary>
     Task<CommandResult> RevealArchive(CommandContext command);
 

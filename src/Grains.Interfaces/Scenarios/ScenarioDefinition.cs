@@ -38,7 +38,15 @@ public sealed record ClockSettings(
     TimeSpan TurnDuration,
     int? MaxTurns,
     int ActionPointsPerTurn,
-    PhaseDeadlines Deadlines);
+    PhaseDeadlines Deadlines)
+{
+    /// <summary>
+    /// Hold each turn's adjudicated outcomes for exercise control to approve, amend or void before they go out
+    /// (<c>clock.reviewAdjudications</c>; off unless the scenario says so). docs/adjudication.md.
+    /// </summary>
+    [Id(100)]
+    public bool ReviewAdjudications { get; init; }
+}
 
 /// <summary>Real-time (wall-clock) limits per turn phase; null means the facilitator advances by hand.</summary>
 [GenerateSerializer, Alias("Scenarios.PhaseDeadlines"), Immutable]

@@ -50,6 +50,13 @@ public static class VisibilityPolicy
     /// <summary>What only exercise control sees of the exercise (the MSEL, the seed, outcomes, undelivered changes).</summary>
     public static bool SeesControlView(Participant viewer) => MaySee(viewer, Audience.Control);
 
+    /// <summary>
+    /// The adjudication review queue: outcomes held before release and exercise control's rationales. Exercise control,
+    /// and observers once the after-action review is open; never a team (a team learns its outcome when results are
+    /// released, and never the rationale — it is control's record, not a public one).
+    /// </summary>
+    public static bool SeesAdjudicationQueue(Participant viewer) => MaySee(viewer, Audience.Control);
+
     /// <summary>Whether this viewer may be shown internal keys: command ids and the log's own sequence numbers.</summary>
     public static bool SeesInternalKeys(Participant viewer) => HasFullView(viewer);
 

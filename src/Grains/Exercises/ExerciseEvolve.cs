@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using CrisisGrid.Grains.Adjudication;
 using CrisisGrid.Grains.Alliances;
 using CrisisGrid.Grains.Catalog;
+using CrisisGrid.Grains.Exercises.AdjudicationReview;
 using CrisisGrid.Grains.Events;
 using CrisisGrid.Grains.Nations;
 using CrisisGrid.Grains.Negotiations;
@@ -54,6 +55,20 @@ public static class ExerciseEvolve
             ReviewOpened => state with { ReviewOpen = true },
             Review.ArchiveRevealed => state with { ArchiveRevealed = true },
             Review.ForkedFrom e => Review.ForkEvolve.Forked(state, e),
+            AdjudicationHeld e => state with { Queue = AdjudicationQueue.Open(e.Turn) },
+            ActionAdjudicated e when state.Queue is { } queue && queue.Turn == e.Outcome.Turn => state with
+            {
+                // Held: recorded, but nothing delivered until the results are released.
+                Outcomes = state.Outcomes.SetItem(e.Outcome.OutcomeId, e.Outcome),
+                Draws = e.DrawsAfter,
+                Queue = queue with { OutcomeIds = queue.OutcomeIds.Add(e.Outcome.OutcomeId) },
+            },
+            OutcomeReviewed e when state.Queue is { } queue => state with
+            {
+                Queue = queue with { Reviews = queue.Reviews.SetItem(e.OutcomeId, new OutcomeReview(e.Verdict, e.Rationale, e.Effects)) },
+            },
+            ResultsReleased e => Released(state, e, seq),
+            AdjudicationReviewSet e => state with { ReviewAdjudications = e.Enabled },
             ActionAdjudicated e => state with
             {
                 Outcomes = state.Outcomes.SetItem(e.Outcome.OutcomeId, e.Outcome),
@@ -111,6 +126,7 @@ public static class ExerciseEvolve
             Name = e.Name,
             Scenario = scenario,
             Seed = e.Seed,
+            ReviewAdjudications = scenario.Clock.ReviewAdjudications,
             Outbox = state.Outbox.AddRange(deliveries),
         };
     }
@@ -135,6 +151,31 @@ public static class ExerciseEvolve
             AdHocInjects = state.AdHocInjects + (e.Source == InjectSource.AdHoc ? 1 : 0),
             Outbox = state.Outbox.AddRange(deliveries),
         };
+    }
+
+    // Releasing held results delivers each reviewed outcome's effects (approved, amended, or none when voided) and
+    // records them as the outcome's effects, so a later override starts from what the nations actually received.
+    private static ExerciseState Released(ExerciseState state, ResultsReleased e, long seq)
+    {
+        if (state.Queue is not { } queue || queue.Turn != e.Turn)
+        {
+            return state;
+        }
+
+        var outcomes = state.Outcomes;
+        var deliveries = new List<Delivery>();
+        foreach (var id in queue.OutcomeIds)
+        {
+            var effects = queue.Reviews.TryGetValue(id, out var review) ? review.Effects : [];
+            if (outcomes.TryGetValue(id, out var outcome))
+            {
+                outcomes = outcomes.SetItem(id, outcome with { Effects = effects });
+            }
+
+            deliveries.AddRange(effects.Select(effect => new NationChangeDelivery($"{seq}/{id}/{effect.Delta.Nation}", effect.Delta, effect.Summary, effect.Because)));
+        }
+
+        return state with { Outcomes = outcomes, Queue = null, Outbox = state.Outbox.AddRange(deliveries) };
     }
 
     // An override delivers the difference between the replacement and the original effects, nation by nation.

@@ -189,6 +189,13 @@ public sealed partial class ExerciseGrain(IEventLog log, RulesClock time, ILogge
                 continue;
             }
 
+            // Held results wait for exercise control: compliance, the "adjudicated" injects and the results phase
+            // follow the release, so nothing moves past the review queue on its own.
+            if (State.AwaitingRelease)
+            {
+                break;
+            }
+
             if (State.IsLive && State.Phase == TurnPhase.Adjudication && State.AdjudicatedTurn >= State.Turn
                 && State.ComplianceReviewedTurn < State.Turn && !State.NegotiationIds.IsEmpty)
             {

@@ -110,6 +110,9 @@ public static partial class ExerciseRules
         {
             TurnPhase.Planning => Decision.Accept(Phase(state, state.Turn, TurnPhase.Orders, now)),
             TurnPhase.Orders => Decision.Accept(new PendingEvent(new PhaseChanged(state.Turn, TurnPhase.Adjudication, null), Audience.Public)),
+            TurnPhase.Adjudication when state.AwaitingRelease => Decision.Reject(RejectionCodes.InvalidState,
+                $"Turn {state.Turn}'s outcomes are held for review; the results phase follows when exercise control releases them.", "phase",
+                "review every held outcome, then release the results"),
             TurnPhase.Adjudication => Decision.Reject(RejectionCodes.InvalidState, $"Turn {state.Turn} is being adjudicated; the results phase follows by itself."),
             _ when state.World.Clock.MaxTurns is { } last && state.Turn >= last =>
                 Decision.Accept(new PendingEvent(new ExerciseEnded($"The final turn ({last}) is complete."), Audience.Public)),
@@ -134,6 +137,14 @@ public static partial class ExerciseRules
             }
         }
 
+        if (state.ReviewAdjudications && !result.Outcomes.IsEmpty)
+        {
+            // Held for exercise control's review: nothing reaches a team or a nation until the results are released.
+            events.AddRange(AdjudicationReview.AdjudicationReviewRules.Hold(state, result));
+            events.Add(new(new AdjudicationCompleted(state.Turn, result.Outcomes.Length, result.DrawsAfter), Audience.Control));
+            return Decision.Accept(events);
+        }
+
         var draws = state.Draws;
         foreach (var outcome in result.Outcomes)
         {
@@ -152,7 +163,7 @@ public static partial class ExerciseRules
 
     /// <summary>After adjudication (and its deliveries and conditional injects): the results phase.</summary>
     public static Decision EnterResults(ExerciseState state, DateTimeOffset now) =>
-        state.Phase == TurnPhase.Adjudication && state.AdjudicatedTurn >= state.Turn
+        state.Phase == TurnPhase.Adjudication && state.AdjudicatedTurn >= state.Turn && !state.AwaitingRelease
             ? Decision.Accept(Phase(state, state.Turn, TurnPhase.Results, now))
             : Decision.Accept();
 
@@ -332,6 +343,12 @@ public static partial class ExerciseRules
                 string.Join(", ", state.Outcomes.Keys.TakeLast(20)));
         }
 
+        if (state.Queue is { } queue && queue.OutcomeIds.Contains(outcome.OutcomeId))
+        {
+            return Decision.Reject(RejectionCodes.InvalidState, $"This outcome is held for review; approve, amend or void it in the adjudication queue.", "outcomeId",
+                "an outcome already released");
+        }
+
         var reason = RequireReason(command.Reason);
         if (reason is not null)
         {
@@ -398,10 +415,10 @@ public static partial class ExerciseRules
         return new(new PhaseChanged(turn, phase, limit is { } d ? now + d : null), Audience.Public);
     }
 
-    private static Decision? RequireControl(Participant actor, string what) =>
+    internal static Decision? RequireControl(Participant actor, string what) =>
         actor.IsControl ? null : Decision.Forbidden($"Only exercise control can {what}; you are {actor}.");
 
-    private static Decision? RequireStatus(ExerciseState state, string what, params ExerciseStatus[] allowed) =>
+    internal static Decision? RequireStatus(ExerciseState state, string what, params ExerciseStatus[] allowed) =>
         allowed.Contains(state.Status)
             ? null
             : Decision.Reject(

@@ -65,6 +65,12 @@ public sealed class ReviewSeriesBuilder(string exerciseId)
                 _overrides.Add(new(recorded.Sequence, turn, recorded.RecordedAt, $"outcome {overridden.OutcomeId} overridden", actor, overridden.Reason));
                 _markers.Add(new(recorded.Sequence, turn, recorded.RecordedAt, ReviewMarkerKind.Override, $"Override of {overridden.OutcomeId}"));
                 break;
+            case Exercises.AdjudicationReview.OutcomeReviewed { Verdict: not Exercises.AdjudicationReview.OutcomeVerdict.Approve } reviewed:
+                // An amendment or a void in the review queue is control's correction before release, with its rationale.
+                var verdict = reviewed.Verdict == Exercises.AdjudicationReview.OutcomeVerdict.Amend ? "amended" : "voided";
+                _overrides.Add(new(recorded.Sequence, turn, recorded.RecordedAt, $"outcome {verdict} in review", reviewed.Actor, reviewed.Rationale ?? ""));
+                _markers.Add(new(recorded.Sequence, turn, recorded.RecordedAt, ReviewMarkerKind.Override, $"{reviewed.Actor}'s outcome {verdict} in review"));
+                break;
             case NationAdjusted adjusted:
                 _overrides.Add(new(recorded.Sequence, turn, recorded.RecordedAt, "nation adjusted", adjusted.Delta.Nation, adjusted.Reason));
                 _markers.Add(new(recorded.Sequence, turn, recorded.RecordedAt, ReviewMarkerKind.Override, $"{adjusted.Delta.Nation} adjusted"));

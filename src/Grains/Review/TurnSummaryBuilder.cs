@@ -72,6 +72,12 @@ public sealed class TurnSummaryBuilder(string exerciseId)
             case OutcomeOverridden overridden:
                 _open.Happened.Add($"Exercise control overrode {overridden.OutcomeId}: {overridden.Reason}");
                 break;
+            case Exercises.AdjudicationReview.OutcomeReviewed { Verdict: not Exercises.AdjudicationReview.OutcomeVerdict.Approve } reviewed:
+                _open.Happened.Add($"Exercise control {(reviewed.Verdict == Exercises.AdjudicationReview.OutcomeVerdict.Amend ? "amended" : "voided")} {reviewed.Actor}'s outcome in review: {reviewed.Rationale}");
+                break;
+            case Exercises.AdjudicationReview.ResultsReleased released:
+                _open.Happened.Add($"Exercise control released turn {released.Turn}'s results ({released.Approved} approved, {released.Amended} amended, {released.Voided} voided)");
+                break;
             case NationAdjusted adjusted:
                 _open.Happened.Add($"Exercise control adjusted {adjusted.Delta.Nation}: {adjusted.Reason}");
                 break;

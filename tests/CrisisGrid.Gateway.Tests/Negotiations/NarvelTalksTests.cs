@@ -113,7 +113,14 @@ public sealed class NarvelTalksTests : GatewayTest
         // 7. Dravenia's cyber operation against Letavia, adjudicated: a breach of the ceasefire.
         await Api.Accept(_control, _exerciseId, "exercise.advance"); // planning → orders
         await Api.Accept(_tokens["DRV"], _exerciseId, "nation.submitOrder", new { orderId = "hack", action = new { kind = "cyberOperation", nation = "LET" } });
-        await Api.Accept(_control, _exerciseId, "exercise.advance"); // orders → adjudication → results
+        await Api.Accept(_control, _exerciseId, "exercise.advance"); // orders → adjudication, held for review (Northern Shield's clock)
+        var held = await Api.GetJson(_control, $"/api/exercises/{_exerciseId}/adjudication");
+        foreach (var outcome in held["outcomes"]!.AsArray())
+        {
+            await Api.Accept(_control, _exerciseId, "exercise.reviewOutcome", new { outcomeId = (string)outcome!["outcome"]!["outcomeId"]!, verdict = "approve" });
+        }
+
+        await Api.Accept(_control, _exerciseId, "exercise.releaseResults"); // → results
         foreach (var party in new[] { "LET", "DRV" })
         {
             var reported = await _live[party].WaitFor(e => e.Event is BreachReported, $"the breach to {party}");

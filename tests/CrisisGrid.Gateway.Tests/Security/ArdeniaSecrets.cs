@@ -40,6 +40,12 @@ public static class ArdeniaSecrets
     /// <summary>The marker every planted string contains.</summary>
     public const string Marker = "q7x2";
 
+    /// <summary>Exercise control's rationale for amending ARD's turn-1 outcome in the review queue: control's alone, not even ARD's.</summary>
+    public const string ReviewRationale = "Control mutes the Ardenian mobilisation to keep the scenario on track q7x2";
+
+    /// <summary>Strings only exercise control may see (the planted ones ARD may see as well).</summary>
+    public static IReadOnlyList<string> ControlOnly { get; } = [ReviewRationale];
+
     public const string ClosingHeadline = "Markets steady after a quiet day";
 
     public static IReadOnlyList<string> Strings { get; } =
@@ -53,11 +59,23 @@ public static class ArdeniaSecrets
     public static async Task<long> Plant(GatewayApi api, ExerciseSession session)
     {
         var (id, control, ardenia) = (session.ExerciseId, session.Facilitator, session.Ardenia);
+        await api.Accept(control, id, "exercise.setAdjudicationReview", new { enabled = true });
         await api.Accept(control, id, "exercise.start");
         await api.Accept(control, id, "exercise.advance");
         await api.Accept(ardenia, id, "nation.submitOrder", new { orderId = AdjudicatedOrderId, action = new { kind = "mobilise" } });
         await api.Accept(session.Borovia, id, "nation.submitOrder", new { orderId = "bor-hold", action = new { kind = "hold" } });
-        await api.Accept(control, id, "exercise.advance"); // adjudication: ARD alone learns its order's outcome
+        await api.Accept(control, id, "exercise.advance"); // adjudication, held for control's review
+
+        // Control amends ARD's outcome with a rationale of its own and approves BOR's; on release ARD alone learns its outcome.
+        await api.Accept(control, id, "exercise.reviewOutcome", new
+        {
+            outcomeId = "t1-ARD-1",
+            verdict = "amend",
+            rationale = ReviewRationale,
+            effects = new[] { new { nation = "ARD", indices = new { readiness = 3 }, relations = new { } } },
+        });
+        await api.Accept(control, id, "exercise.reviewOutcome", new { outcomeId = "t1-BOR-1", verdict = "approve" });
+        await api.Accept(control, id, "exercise.releaseResults");
         await api.WaitForPhase(control, id, "results", turn: 1);
         await api.Accept(control, id, "exercise.advance");
         await api.Accept(control, id, "exercise.advance");

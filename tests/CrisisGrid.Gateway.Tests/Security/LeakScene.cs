@@ -25,7 +25,7 @@ public sealed class LeakScene : IAsyncLifetime
     public long LastSequence { get; private set; }
 
     /// <summary>Every string that must not reach a viewer outside ARD and exercise control.</summary>
-    public IReadOnlyList<string> Secrets => [.. Planted, .. Credentials];
+    public IReadOnlyList<string> Secrets => [.. Planted, .. Credentials, .. ArdeniaSecrets.ControlOnly];
 
     /// <summary>The planted strings and ARD's exact private values (as JSON fragments).</summary>
     public IReadOnlyList<string> Planted { get; private set; } = [];

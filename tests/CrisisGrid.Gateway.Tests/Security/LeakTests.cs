@@ -48,6 +48,7 @@ public sealed class LeakTests(LeakScene scene) : IClassFixture<LeakScene>
         ["replay as team ARD"] = new((id, at) => $"/api/exercises/{id}/replay?at={at}&as=team:ARD", Access.ControlOnly),
         ["replay as control"] = new((id, at) => $"/api/exercises/{id}/replay?at={at}&as=facilitator", Access.ControlOnly),
         ["join codes"] = new((id, _) => $"/api/exercises/{id}/join-codes", Access.ControlOnly),
+        ["adjudication queue"] = new((id, _) => $"/api/exercises/{id}/adjudication", Access.ControlOnly),
         ["negotiation border-talks"] = new((id, _) => $"/api/exercises/{id}/negotiations/border-talks", Access.Participant),
         ["negotiation secret talks"] = new((id, _) => $"/api/exercises/{id}/negotiations/{SecretTalksId}", Access.Hidden),
         ["review series"] = new((id, _) => $"/api/exercises/{id}/review/series", Access.ControlOnly),
@@ -94,6 +95,10 @@ public sealed class LeakTests(LeakScene scene) : IClassFixture<LeakScene>
         ["issue a facilitator code"] = ("access.issueJoinCode", new { role = "facilitator" }),
         ["revoke a code"] = ("access.revokeJoinCode", new { codeId = "c1" }),
         ["override an outcome"] = ("exercise.overrideOutcome", new { outcomeId = "t1-ARD-1", effects = Array.Empty<object>(), reason = "Mine now." }),
+        ["approve a held outcome"] = ("exercise.reviewOutcome", new { outcomeId = "t1-ARD-1", verdict = "approve" }),
+        ["void a held outcome"] = ("exercise.reviewOutcome", new { outcomeId = "t1-ARD-1", verdict = "void", rationale = "Mine now." }),
+        ["release results"] = ("exercise.releaseResults", null),
+        ["turn the adjudication review off"] = ("exercise.setAdjudicationReview", new { enabled = false }),
         ["adjust a nation"] = ("exercise.adjustNation", new { delta = new { nation = "BOR", indices = new { economy = 30 }, relations = new { } }, reason = "Mine now." }),
         ["advance"] = ("exercise.advance", null),
         ["pause"] = ("exercise.pause", null),
@@ -286,6 +291,8 @@ public sealed class LeakTests(LeakScene scene) : IClassFixture<LeakScene>
         Assert.All(scene.Planted, s => Assert.Contains(s, controlText, StringComparison.Ordinal));
         var ardeniaText = string.Join("\n", ardenia);
         Assert.All(scene.Planted, s => Assert.Contains(s, ardeniaText, StringComparison.Ordinal)); // ARD is told why control changed it
+        Assert.All(ArdeniaSecrets.ControlOnly, s => Assert.Contains(s, controlText, StringComparison.Ordinal)); // the review's rationale: control's
+        Assert.All(ArdeniaSecrets.ControlOnly, s => Assert.DoesNotContain(s, ardeniaText, StringComparison.Ordinal)); // and not ARD's
 
         var live = string.Join("\n", scene.Live["facilitator"].Connection.RawReceived);
         Assert.All(Strings, s => Assert.Contains(s, live, StringComparison.Ordinal));

@@ -38,7 +38,7 @@ public class ProblemReportingTests
         Assert.Null(result.Scenario);
         Assert.Equal(
             [
-                "many.yaml:7:3: clock.turnDuraton: unknown key 'turnDuraton'. Did you mean 'turnDuration'? Allowed: start, turnDuration, maxTurns, actionPointsPerTurn, deadlines.",
+                "many.yaml:7:3: clock.turnDuraton: unknown key 'turnDuraton'. Did you mean 'turnDuration'? Allowed: start, turnDuration, maxTurns, actionPointsPerTurn, deadlines, reviewAdjudications.",
                 "many.yaml:11:61: nations[0].indices.economy: 140 is out of range. Allowed: an integer from 0 to 100.",
                 "many.yaml:16:16: nations[1].relations[0].with: a nation cannot have a relation with itself ('BOR'). Allowed: the code of another nation.",
                 "many.yaml:21:60: msel[0].at.turn: 0 is out of range. Allowed: an integer of at least 1.",

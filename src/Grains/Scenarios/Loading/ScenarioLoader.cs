@@ -65,7 +65,7 @@ public static class ScenarioLoader
         var id = top.Required("id", Identifiers.IdAllowed)?.Matching(Identifiers.Id(), Identifiers.IdAllowed);
         var title = top.Required("title")?.Text();
         var description = top.Optional("description")?.Text() ?? "";
-        var clock = top.Required("clock", "a mapping with start and optionally turnDuration, maxTurns, actionPointsPerTurn, deadlines") is { } c
+        var clock = top.Required("clock", "a mapping with start and optionally turnDuration, maxTurns, actionPointsPerTurn, deadlines, reviewAdjudications") is { } c
             ? ClockSection.Read(c, context) : null;
         var nations = top.Required("nations", "a list of nations, at least one") is { } n ? NationSection.Read(n, context) : [];
         var teams = top.Optional("teams") is { } t ? TeamSection.Read(t, context) : [];

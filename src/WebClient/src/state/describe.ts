@@ -139,6 +139,14 @@ export function describeEvent(recorded: RecordedEvent, name: Name = (c) => c): s
       return `Outcome for ${name(e.nation)} (${e.success ? "success" : "failure"}): ${e.summary}`;
     case "exercise.adjudication-completed":
       return `Turn ${e.turn} adjudicated: ${e.outcomeCount} outcome(s)`;
+    case "exercise.adjudication-held":
+      return `Turn ${e.turn}: ${e.outcomeCount} outcome(s) held for exercise control's review`;
+    case "exercise.outcome-reviewed":
+      return `Outcome of ${name(e.actor)}'s order ${e.verdict === "approve" ? "approved" : e.verdict === "amend" ? "amended" : "voided"} by exercise control${e.rationale ? `: ${e.rationale}` : ""}`;
+    case "exercise.results-released":
+      return `Turn ${e.turn} results released (${e.approved} approved, ${e.amended} amended, ${e.voided} voided)`;
+    case "exercise.adjudication-review-set":
+      return e.enabled ? "Outcomes will be held for review before release" : "Outcomes will go out without review";
     case "exercise.outcome-overridden":
       return `An outcome was overridden: ${e.reason}`;
     case "exercise.nation-adjusted":

@@ -5,6 +5,7 @@ import { MessagesFeed, NewsComposer, NewsFeed } from "./Feeds";
 import { EventTimeline } from "./timeline/EventTimeline";
 import { NationsTable, OwnNation } from "./Nations";
 import { AdjustNationForm } from "./control/AdjustNationForm";
+import { AdjudicationQueue } from "./control/AdjudicationQueue";
 import { ControlledNationOrders } from "./control/ControlledNationOrders";
 import { NegotiationsPanel } from "./negotiations/NegotiationsPanel";
 import { OrdersPanel } from "./Orders";
@@ -18,6 +19,7 @@ export function FacilitatorConsole() {
   return (
     <>
       <ClockPanel controls />
+      <AdjudicationQueue />
       <Tabs
         label="Exercise control"
         tabs={[

@@ -185,7 +185,21 @@ describe("Walk: Northern Shield over three turns, as five people would play it",
     const control = people.control.page;
     await expect.poll(() => control.getByTestId("advance").innerText()).toBe("Close orders and adjudicate");
     await control.getByTestId("advance").click();
-    // Adjudication runs by itself and moves the turn on to its results.
+    // Northern Shield holds the turn's outcomes for exercise control's review (docs/adjudication.md): the teams wait
+    // in the adjudication phase while control approves each outcome and releases the results.
+    const queue = control.getByTestId("adjudication-queue");
+    await text(queue, `Turn ${turn}:`);
+    for (const who of ["letavia", "arvenia", "dravenia", "observer"] as const) {
+      await phase(people[who].page, "Adjudication");
+    }
+
+    while ((await queue.getByRole("button", { name: "Approve" }).count()) > 0) {
+      const before = await queue.getByTestId("verdict").count();
+      await queue.getByRole("button", { name: "Approve" }).first().click();
+      await expect.poll(() => queue.getByTestId("verdict").count()).toBe(before + 1);
+    }
+
+    await queue.getByTestId("release-results").click();
     for (const who of Object.keys(people) as Person[]) {
       await phase(people[who].page, "Results");
       await text(people[who].page.getByTestId("turn"), `${turn} of 12`);

@@ -2,11 +2,12 @@ namespace CrisisGrid.Grains.Scenarios.Loading;
 
 /// <summary>
 /// <c>clock:</c> — when simulated time starts, how much a turn covers, how many turns there are, action points, and
-/// the optional real-time deadlines per phase (absent or null: the facilitator advances by hand).
+/// the optional real-time deadlines per phase (absent or null: the facilitator advances by hand), and whether
+/// adjudicated outcomes are held for exercise control's review before they go out.
 /// </summary>
 internal static class ClockSection
 {
-    private static readonly string[] Keys = ["start", "turnDuration", "maxTurns", "actionPointsPerTurn", "deadlines"];
+    private static readonly string[] Keys = ["start", "turnDuration", "maxTurns", "actionPointsPerTurn", "deadlines", "reviewAdjudications"];
     private static readonly string[] DeadlineKeys = ["planning", "orders", "results"];
     private const string DeadlineAllowed = "a positive ISO 8601 duration of real time such as PT15M, or null for the facilitator to advance by hand";
 
@@ -22,9 +23,10 @@ internal static class ClockSection
         var maxTurns = clock.Optional("maxTurns")?.Integer(1, int.MaxValue, "an integer of at least 1, or null for no limit");
         var actionPoints = clock.Optional("actionPointsPerTurn")?.Integer(1, 100) ?? ScenarioDefaults.ActionPointsPerTurn;
         var deadlines = clock.Optional("deadlines") is { } d ? ReadDeadlines(d) : PhaseDeadlines.None;
+        var review = clock.Optional("reviewAdjudications")?.Boolean() ?? false;
         context.MaxTurns = maxTurns;
 
-        return new ClockSettings(start ?? default, turnDuration, maxTurns, actionPoints, deadlines ?? PhaseDeadlines.None);
+        return new ClockSettings(start ?? default, turnDuration, maxTurns, actionPoints, deadlines ?? PhaseDeadlines.None) { ReviewAdjudications = review };
     }
 
     private static PhaseDeadlines? ReadDeadlines(NodeCursor node)
