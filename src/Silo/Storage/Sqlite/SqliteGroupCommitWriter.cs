@@ -39,7 +39,9 @@ internal sealed class SqliteGroupCommitWriter : IAsyncDisposable
         // Opened here, not in the loop, so a database that cannot be opened fails the constructor, not every append.
         _connection = database.OpenDedicated();
         _statements = new SqliteAppendStatements(_connection);
-        _loop = Task.Run(RunAsync);
+        // Its own thread: every commit blocks in fsync for a millisecond or more, and on the thread pool that would hold
+        // one of the few threads (two on a 2-core machine) that Orleans' grains and messaging run on.
+        _loop = Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     public Task<IReadOnlyList<RecordedEvent>> Enqueue(AppendRequest request)
@@ -73,10 +75,10 @@ internal sealed class SqliteGroupCommitWriter : IAsyncDisposable
         }
     }
 
-    private async Task RunAsync()
+    private void Run()
     {
         var batch = new List<WriterRequest>(MaxRequestsPerBatch);
-        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             while (batch.Count < MaxRequestsPerBatch && _queue.Reader.TryRead(out var request))
             {
