@@ -27,7 +27,8 @@ function nextStep(exercise: ExerciseView): string {
     case "orders":
       return "Close orders and adjudicate";
     case "adjudication":
-      return "Advance";
+      // Adjudication settles at once unless control reviews results before release: then the queue releases them.
+      return "Results held for review";
     case "results":
       return exercise.maxTurns !== null && exercise.turn >= exercise.maxTurns ? "End the final turn" : `Start turn ${exercise.turn + 1}`;
   }
@@ -117,7 +118,8 @@ function ClockControls({ exercise }: { exercise: ExerciseView }) {
           <button
             type="button"
             className="primary"
-            disabled={busy}
+            disabled={busy || exercise.phase === "adjudication"}
+            title={exercise.phase === "adjudication" ? "Review the held outcomes and release the results in the adjudication queue." : undefined}
             data-testid="advance"
             onClick={() => void run("exercise.advance", { expectedTurn: exercise.turn, expectedPhase: exercise.phase })}
           >

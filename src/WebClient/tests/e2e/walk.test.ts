@@ -189,6 +189,9 @@ describe("Walk: Northern Shield over three turns, as five people would play it",
     // in the adjudication phase while control approves each outcome and releases the results.
     const queue = control.getByTestId("adjudication-queue");
     await text(queue, `Turn ${turn}:`);
+    // The clock cannot move past held results: its button says why instead of offering "Advance".
+    await expect.poll(() => control.getByTestId("advance").innerText()).toBe("Results held for review");
+    expect(await control.getByTestId("advance").isDisabled()).toBe(true);
     for (const who of ["letavia", "arvenia", "dravenia", "observer"] as const) {
       await phase(people[who].page, "Adjudication");
     }

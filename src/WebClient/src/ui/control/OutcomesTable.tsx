@@ -37,10 +37,15 @@ export function OutcomesTable() {
       header: "Actions",
       hideHeader: true,
       cell: (o) =>
-        editing !== o.outcomeId && (
-          <button type="button" className="small" onClick={() => setEditing(o.outcomeId)}>
-            Override
-          </button>
+        // A held outcome (its turn still in adjudication) is amended in the adjudication queue, not overridden.
+        state.exercise.phase === "adjudication" && o.turn === state.exercise.turn ? (
+          <span className="hint">Held for review in the adjudication queue</span>
+        ) : (
+          editing !== o.outcomeId && (
+            <button type="button" className="small" onClick={() => setEditing(o.outcomeId)}>
+              Override
+            </button>
+          )
         ),
     },
   ];
