@@ -9,7 +9,7 @@ internal sealed class AppendRequest(
     long expectedVersion,
     string? commandId,
     IReadOnlyList<StoredEvent> events,
-    CancellationToken cancellationToken) : WriterRequest(cancellationToken)
+    CancellationToken cancellationToken) : WriterRequest<IReadOnlyList<RecordedEvent>>(cancellationToken)
 {
     public string ExerciseId { get; } = exerciseId;
 
@@ -21,26 +21,8 @@ internal sealed class AppendRequest(
 
     public IReadOnlyList<StoredEvent> Events { get; } = events;
 
-    // Continuations run asynchronously so the caller's code (a grain turn) never runs on the writer loop's thread.
-    public TaskCompletionSource<IReadOnlyList<RecordedEvent>> Completion { get; } =
-        new(TaskCreationOptions.RunContinuationsAsynchronously);
-
     /// <summary>What the batch decided for this request; applied to <see cref="Completion"/> only after the commit.</summary>
     public IReadOnlyList<RecordedEvent>? Recorded { get; set; }
 
-    public override void Answer()
-    {
-        switch (Failure)
-        {
-            case null:
-                Completion.TrySetResult(Recorded!);
-                break;
-            case OperationCanceledException cancelled:
-                Completion.TrySetCanceled(cancelled.CancellationToken);
-                break;
-            default:
-                Completion.TrySetException(Failure);
-                break;
-        }
-    }
+    protected override IReadOnlyList<RecordedEvent> Result => Recorded!;
 }

@@ -5,9 +5,9 @@ namespace CrisisGrid.Silo.Storage.Sqlite;
 
 /// <summary>One exercise's review checkpoints, written by the log's single writer inside its next batch.</summary>
 internal sealed class CheckpointWriteRequest(string exerciseId, IReadOnlyList<ReviewCheckpoint> checkpoints, CancellationToken cancellationToken)
-    : WriterRequest(cancellationToken)
+    : WriterRequest<bool>(cancellationToken)
 {
-    public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    protected override bool Result => true;
 
     public void Write(SqliteConnection connection, SqliteTransaction transaction)
     {
@@ -30,22 +30,6 @@ internal sealed class CheckpointWriteRequest(string exerciseId, IReadOnlyList<Re
             insert.Parameters.AddWithValue("$format", checkpoint.Format);
             insert.Parameters.AddWithValue("$payload", checkpoint.Payload);
             insert.ExecuteNonQuery();
-        }
-    }
-
-    public override void Answer()
-    {
-        switch (Failure)
-        {
-            case null:
-                Completion.TrySetResult();
-                break;
-            case OperationCanceledException cancelled:
-                Completion.TrySetCanceled(cancelled.CancellationToken);
-                break;
-            default:
-                Completion.TrySetException(Failure);
-                break;
         }
     }
 

@@ -44,24 +44,14 @@ internal sealed class SqliteGroupCommitWriter : IAsyncDisposable
         _loop = Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
-    public Task<IReadOnlyList<RecordedEvent>> Enqueue(AppendRequest request)
-    {
-        Queue(request);
-        return request.Completion.Task;
-    }
-
-    public Task Enqueue(CheckpointWriteRequest request)
-    {
-        Queue(request);
-        return request.Completion.Task;
-    }
-
-    private void Queue(WriterRequest request)
+    public Task<T> Enqueue<T>(WriterRequest<T> request)
     {
         if (!_queue.Writer.TryWrite(request))
         {
             throw new ObjectDisposedException(nameof(SqliteEventLog), "The event log has been disposed: it accepts no more writes.");
         }
+
+        return request.Completion.Task;
     }
 
     /// <summary>Stops taking appends, commits every append already queued, then closes the connection.</summary>

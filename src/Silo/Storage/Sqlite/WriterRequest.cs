@@ -14,3 +14,29 @@ internal abstract class WriterRequest(CancellationToken cancellationToken)
     /// <summary>Tells the caller the outcome; called only after the batch's COMMIT returned (or failed).</summary>
     public abstract void Answer();
 }
+
+/// <summary>A writer request whose caller awaits a <typeparamref name="T"/>.</summary>
+internal abstract class WriterRequest<T>(CancellationToken cancellationToken) : WriterRequest(cancellationToken)
+{
+    // Continuations run asynchronously so the caller's code (a grain turn) never runs on the writer loop's thread.
+    public TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>What the caller gets once the batch committed without a <see cref="WriterRequest.Failure"/>.</summary>
+    protected abstract T Result { get; }
+
+    public override void Answer()
+    {
+        switch (Failure)
+        {
+            case null:
+                Completion.TrySetResult(Result);
+                break;
+            case OperationCanceledException cancelled:
+                Completion.TrySetCanceled(cancelled.CancellationToken);
+                break;
+            default:
+                Completion.TrySetException(Failure);
+                break;
+        }
+    }
+}

@@ -1,6 +1,7 @@
-import type { Browser, Locator } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, newParticipant, screenshot, type Participant } from "./support/browser";
+import { text } from "./support/page";
 import { GatewayProcess } from "./support/gateway";
 
 /**
@@ -11,12 +12,6 @@ import { GatewayProcess } from "./support/gateway";
  */
 
 const RATIONALE = "Partners did not join the sanctions, so the bite is smaller";
-
-async function text(locator: Locator, expected: string | RegExp, timeout = 15_000): Promise<void> {
-  await expect
-    .poll(async () => ((await locator.count()) > 0 ? await locator.first().innerText() : ""), { timeout, interval: 100 })
-    .toMatch(typeof expected === "string" ? new RegExp(expected.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) : expected);
-}
 
 describe("Adjudication review before release", () => {
   const gateway = new GatewayProcess();

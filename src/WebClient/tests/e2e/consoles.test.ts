@@ -1,6 +1,7 @@
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, newParticipant, screenshot, type Participant } from "./support/browser";
+import { text, tab } from "./support/page";
 import { GatewayProcess } from "./support/gateway";
 
 /**
@@ -8,16 +9,6 @@ import { GatewayProcess } from "./support/gateway";
  * count, and an ended exercise taking no more acts. Small-test: alliance NCP of ARD (team), CAL and DUN (exercise
  * control); joint deployments by weighted qualified majority (ARD 3, CAL 2, DUN 1; 60%).
  */
-
-async function text(locator: Locator, expected: string | RegExp, timeout = 15_000): Promise<void> {
-  await expect
-    .poll(async () => ((await locator.count()) > 0 ? await locator.first().innerText() : ""), { timeout, interval: 100 })
-    .toMatch(typeof expected === "string" ? new RegExp(expected.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) : expected);
-}
-
-async function tab(page: Page, name: string): Promise<void> {
-  await page.getByRole("tab", { name }).click();
-}
 
 describe("Consoles: who may act, and what they see", () => {
   const gateway = new GatewayProcess();

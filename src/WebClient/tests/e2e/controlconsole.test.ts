@@ -1,6 +1,7 @@
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, newParticipant, screenshot, type Participant } from "./support/browser";
+import { text, tab } from "./support/page";
 import { GatewayProcess } from "./support/gateway";
 
 /**
@@ -8,16 +9,6 @@ import { GatewayProcess } from "./support/gateway";
  * play, simulated time in the scenario's own offset, and every news item for observers. Northern Shield: the clock
  * starts at 14 October 2032 05:00 +02:00 with 12-hour turns.
  */
-
-async function text(locator: Locator, expected: string | RegExp, timeout = 15_000): Promise<void> {
-  await expect
-    .poll(async () => ((await locator.count()) > 0 ? await locator.first().innerText() : ""), { timeout, interval: 100 })
-    .toMatch(typeof expected === "string" ? new RegExp(expected.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) : expected);
-}
-
-async function tab(page: Page, name: string): Promise<void> {
-  await page.getByRole("tab", { name }).click();
-}
 
 describe("Exercise control's timeline, the scenario's time and the observer's news", () => {
   const gateway = new GatewayProcess();

@@ -1,6 +1,7 @@
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, newParticipant, screenshot, type Participant } from "./support/browser";
+import { text, tab } from "./support/page";
 import { GatewayProcess } from "./support/gateway";
 
 /**
@@ -8,16 +9,6 @@ import { GatewayProcess } from "./support/gateway";
  * team, the alliance NCP of ARD, CAL and DUN (CAL and DUN played by exercise control); admission by unanimity; the
  * clock starts at 1 March 2031 06:00 UTC with 12-hour turns.
  */
-
-async function text(locator: Locator, expected: string | RegExp, timeout = 15_000): Promise<void> {
-  await expect
-    .poll(async () => ((await locator.count()) > 0 ? await locator.first().innerText() : ""), { timeout, interval: 100 })
-    .toMatch(typeof expected === "string" ? new RegExp(expected.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) : expected);
-}
-
-async function tab(page: Page, name: string): Promise<void> {
-  await page.getByRole("tab", { name }).click();
-}
 
 /** Buttons an observer may have: reading tools of the review (exports, print, the replay's turn links, history). */
 const READING_TOOLS = /^(Export .*|Print report|Show older events|Show older news \(\d+ more\)|Look for earlier news|Load events before #\d+|replay its end \(event \d+\))$/;

@@ -1,6 +1,7 @@
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, newParticipant, screenshot, type Participant } from "./support/browser";
+import { text, tab } from "./support/page";
 import { GatewayProcess } from "./support/gateway";
 
 /**
@@ -8,18 +9,8 @@ import { GatewayProcess } from "./support/gateway";
  * Ardenian team and an observer, against a real gateway. The steps build on each other and run in order.
  */
 
-async function text(locator: Locator, expected: string | RegExp, timeout = 15_000): Promise<void> {
-  await expect
-    .poll(async () => ((await locator.count()) > 0 ? await locator.first().innerText() : ""), { timeout, interval: 100 })
-    .toMatch(typeof expected === "string" ? new RegExp(expected.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) : expected);
-}
-
 async function phase(page: Page, expected: string): Promise<void> {
   await text(page.getByTestId("phase"), new RegExp(`^${expected}$`));
-}
-
-async function tab(page: Page, name: string): Promise<void> {
-  await page.getByRole("tab", { name }).click();
 }
 
 describe("CrisisGrid in the browser", () => {

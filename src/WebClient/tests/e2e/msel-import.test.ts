@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, newParticipant, screenshot, type Participant } from "./support/browser";
+import { text } from "./support/page";
 import { GatewayProcess, repoRoot } from "./support/gateway";
 
 /**
@@ -10,12 +11,6 @@ import { GatewayProcess, repoRoot } from "./support/gateway";
  * refused with every problem by row and column and changes nothing; the sample file adds its rows to the MSEL table,
  * pending, and a turn-scheduled row is released when its turn starts. Small-test: 4 scenario injects, 12-hour turns.
  */
-
-async function text(locator: Locator, expected: string | RegExp, timeout = 15_000): Promise<void> {
-  await expect
-    .poll(async () => ((await locator.count()) > 0 ? await locator.first().innerText() : ""), { timeout, interval: 100 })
-    .toMatch(typeof expected === "string" ? new RegExp(expected.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) : expected);
-}
 
 const mselRows = (page: Page) => page.getByTestId("msel").locator("tbody tr");
 

@@ -2,6 +2,7 @@ import { join } from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, newParticipant, screenshot, type Participant } from "./support/browser";
+import { text } from "./support/page";
 import { GatewayProcess, artifactsDir } from "./support/gateway";
 
 /**
@@ -18,12 +19,6 @@ const TALKS = "Harbour talks";
 const PLENARY = "Ardenia seeks a ceasefire at the river.";
 const CAUCUS = "Would Borovia accept observers on its side of the river?";
 const BACKCHANNEL = "Quietly: we can ease sanctions if you pull back.";
-
-async function text(locator: Locator, expected: string | RegExp, timeout = 15_000): Promise<void> {
-  await expect
-    .poll(async () => ((await locator.count()) > 0 ? await locator.first().innerText() : ""), { timeout, interval: 100 })
-    .toMatch(typeof expected === "string" ? new RegExp(expected.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) : expected);
-}
 
 /** The Harbour talks' room on a page (other sessions, such as the scenario's border talks, are left aside). */
 function room(page: Page, title = TALKS): Locator {

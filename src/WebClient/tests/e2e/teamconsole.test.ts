@@ -1,6 +1,7 @@
-import type { Browser, Locator } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, newParticipant, screenshot, type Participant } from "./support/browser";
+import { text } from "./support/page";
 import { GatewayProcess } from "./support/gateway";
 
 /**
@@ -10,12 +11,6 @@ import { GatewayProcess } from "./support/gateway";
  * report is shared; notifications carry what is addressed to the team, not the news again; names, not codes.
  * Small-test: ARD played by the Ardenian team; BOR, CAL and DUN given orders by exercise control; NCP = ARD, CAL, DUN.
  */
-
-async function text(locator: Locator, expected: string | RegExp, timeout = 15_000): Promise<void> {
-  await expect
-    .poll(async () => ((await locator.count()) > 0 ? await locator.first().innerText() : ""), { timeout, interval: 100 })
-    .toMatch(typeof expected === "string" ? new RegExp(expected.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) : expected);
-}
 
 describe("The team console: causes, closed orders, intelligence, notifications, names", () => {
   const gateway = new GatewayProcess();
