@@ -83,6 +83,11 @@ async function request<T>(method: string, path: string, body?: unknown, token?: 
   return (response.status === 204 ? undefined : await response.json()) as T;
 }
 
+/** A call on the signed-in participant's own exercise (`/api/exercises/{id}` + <path>), answered or thrown as an ApiError. */
+export function exerciseRequest<T>(session: Session, method: string, path: string, body?: unknown): Promise<T> {
+  return request<T>(method, `/api/exercises/${encodeURIComponent(session.me.exerciseId)}${path}`, body, session.accessToken);
+}
+
 export const api = {
   exercises: () => request<ExerciseEntry[]>("GET", "/api/exercises"),
   scenarios: () => request<ScenarioSummary[]>("GET", "/api/scenarios"),

@@ -1,4 +1,4 @@
-import { ApiError, type Session } from "./http";
+import { ApiError, exerciseRequest, type Session } from "./http";
 import type { ExerciseSnapshot, NationIndices } from "./types";
 import type { NegotiationPhase } from "./negotiationTypes";
 
@@ -68,24 +68,7 @@ export interface ForkCreated {
   facilitatorCode: string;
 }
 
-async function call<T>(session: Session, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`/api/exercises/${encodeURIComponent(session.me.exerciseId)}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${session.accessToken}`, Accept: "application/json", ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) {
-    const problem = (await response.json().catch(() => ({}))) as Record<string, string | null>;
-    throw new ApiError(response.status, {
-      code: problem.code ?? `http-${response.status}`,
-      message: problem.detail ?? `${response.status} ${response.statusText}`,
-      field: problem.field ?? null,
-      allowed: problem.allowed ?? null,
-    });
-  }
-
-  return (await response.json()) as T;
-}
+const call = exerciseRequest;
 
 export const reviewApi = {
   series: (s: Session) => call<ReviewSeries>(s, "GET", "/review/series"),
