@@ -22,8 +22,7 @@ describe("Adjudication review before release", () => {
   let commandCount = 0;
 
   async function send(token: string, type: string, args?: unknown): Promise<void> {
-    const reply = await gateway.post<{ accepted: boolean; problem: unknown }>(`/api/exercises/${exerciseId}/commands`, { commandId: `aq-${++commandCount}`, type, args }, token);
-    expect(reply.accepted, `${type}: ${JSON.stringify(reply.problem)}`).toBe(true);
+    await gateway.command(exerciseId, token, `aq-${++commandCount}`, type, args);
   }
 
   async function join(code: string): Promise<string> {

@@ -19,14 +19,8 @@ describe("Exercise control's timeline, the scenario's time and the observer's ne
   let controlToken = "";
   let commandCount = 0;
 
-  async function send(type: string, args?: unknown): Promise<string | null> {
-    const reply = await gateway.post<{ accepted: boolean; problem: unknown; output: string | null }>(
-      `/api/exercises/${exerciseId}/commands`,
-      { commandId: `cc-${++commandCount}`, type, args },
-      controlToken,
-    );
-    expect(reply.accepted, `${type}: ${JSON.stringify(reply.problem)}`).toBe(true);
-    return reply.output;
+  function send(type: string, args?: unknown): Promise<string | null> {
+    return gateway.command(exerciseId, controlToken, `cc-${++commandCount}`, type, args);
   }
 
   beforeAll(async () => {

@@ -25,12 +25,7 @@ describe("Control tools, the observers' dashboard and team notifications", () =>
   let commandCount = 0;
 
   async function send(token: string, type: string, args?: unknown): Promise<void> {
-    const reply = await gateway.post<{ accepted: boolean; problem: unknown }>(
-      `/api/exercises/${exerciseId}/commands`,
-      { commandId: `ct-${++commandCount}`, type, args },
-      token,
-    );
-    expect(reply.accepted, `${type}: ${JSON.stringify(reply.problem)}`).toBe(true);
+    await gateway.command(exerciseId, token, `ct-${++commandCount}`, type, args);
   }
 
   async function join(code: string): Promise<string> {

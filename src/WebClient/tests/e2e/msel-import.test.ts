@@ -23,12 +23,7 @@ describe("MSEL import from a spreadsheet", () => {
   let commandCount = 0;
 
   async function send(type: string, args?: unknown): Promise<void> {
-    const reply = await gateway.post<{ accepted: boolean; problem: unknown }>(
-      `/api/exercises/${exerciseId}/commands`,
-      { commandId: `mi-${++commandCount}`, type, args },
-      controlToken,
-    );
-    expect(reply.accepted, `${type}: ${JSON.stringify(reply.problem)}`).toBe(true);
+    await gateway.command(exerciseId, controlToken, `mi-${++commandCount}`, type, args);
   }
 
   async function upload(page: Page, name: string, csv: string): Promise<void> {

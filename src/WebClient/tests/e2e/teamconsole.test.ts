@@ -21,12 +21,7 @@ describe("The team console: causes, closed orders, intelligence, notifications, 
   let commandCount = 0;
 
   async function send(type: string, args?: unknown): Promise<void> {
-    const reply = await gateway.post<{ accepted: boolean; problem: unknown }>(
-      `/api/exercises/${exerciseId}/commands`,
-      { commandId: `tc-${++commandCount}`, type, args },
-      controlToken,
-    );
-    expect(reply.accepted, `${type}: ${JSON.stringify(reply.problem)}`).toBe(true);
+    await gateway.command(exerciseId, controlToken, `tc-${++commandCount}`, type, args);
   }
 
   beforeAll(async () => {

@@ -149,4 +149,14 @@ export class GatewayProcess {
 
     return (await response.json()) as T;
   }
+
+  /** Sends one command as <token> and fails the test unless it is accepted; returns the command's output, if any. */
+  async command(exerciseId: string, token: string, commandId: string, type: string, args?: unknown): Promise<string | null> {
+    const reply = await this.post<{ accepted: boolean; problem: unknown; output?: string | null }>(`/api/exercises/${exerciseId}/commands`, { commandId, type, args }, token);
+    if (!reply.accepted) {
+      throw new Error(`${type} was refused: ${JSON.stringify(reply.problem)}`);
+    }
+
+    return reply.output ?? null;
+  }
 }
