@@ -32,7 +32,7 @@ public static class NegotiationEvolve
             TextSigned e => state with { Signatures = state.Signatures.SetItem(e.Party, new Signature(e.Party, e.By, e.Version, e.DecisionId, e.At)) },
             AgreementEnteredIntoForce e => Deliver(state with { InForceVersion = e.Version, InForceAt = e.At, TurnsServed = 0 }, seq, "in-force", e.Effects, "Agreement entered into force", NegotiationCause.InForce),
             MandateRuled e => state with { Mandates = state.Mandates.Add(new MandateRuling(e.Host, e.Reason, e.At)) },
-            BreachReported e => Deliver(state with { Breaches = state.Breaches.Add(e.Breach) }, seq, "breach", e.Breach.Effects, $"Breach of clause {e.Breach.ClauseId}: {e.Breach.Description}", NegotiationCause.Breach),
+            BreachReported e => Deliver(state with { Breaches = state.Breaches.Add(e.Breach) }, seq, "breach", e.Breach.Effects, $"Breach of the agreement: {e.Breach.Description}", NegotiationCause.Breach),
             BreachRuledUnfounded e => Deliver(
                 state with
                 {

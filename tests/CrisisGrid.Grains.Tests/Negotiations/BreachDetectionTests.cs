@@ -105,7 +105,7 @@ public class BreachDetectionTests
         var effects = Only(bed).Effects;
         Assert.Equal(NegotiationEffects.BreachStanding, effects.Single(d => d.Nation == "BOR").Indices[NationIndex.InternationalStanding]);
         Assert.Equal(NegotiationEffects.BreachTrust, effects.Single(d => d.Nation == "ARC").Relations["BOR"].Trust);
-        Assert.Contains(bed.State.Outbox, c => c.Delta.Nation == "BOR" && c.Summary.Contains("Breach of clause ceasefire", StringComparison.Ordinal));
+        Assert.Contains(bed.State.Outbox, c => c.Delta.Nation == "BOR" && c.Summary.Contains("Breach of the agreement", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ import { useState } from "react";
 import type { Breach, NegotiationTableView, NegotiationView } from "../../api/negotiationTypes";
 import { describeDelta } from "../../state/describe";
 import { describeClause } from "../../state/negotiation";
+import { withNames } from "../../state/withNames";
 import { Field, ProblemNote, useExercise } from "../common";
 import { NEGOTIATION_COMMANDS } from "./negotiationCommands";
 import type { NegotiationActor } from "./useNegotiationActor";
@@ -28,7 +29,7 @@ export function BreachList({ view, table, actor }: { view: NegotiationView; tabl
             <strong>Turn {b.turn}: {name(b.violator)}</strong> breached “{clause(b.clauseId)}”{" "}
             <span className={`tag ${b.status === "reported" ? "bad" : ""}`}>{b.status === "reported" ? "breach reported" : "ruled unfounded"}</span>
           </div>
-          <div>{b.description}</div>
+          <div>{withNames(b.description, name)}</div>
           {b.effects.length > 0 && <div className="hint">Cost: {b.effects.map((d) => `${name(d.nation)}: ${describeDelta(d, name)}`).join("; ")}</div>}
           {b.rulingReason && <div className="hint">Ruling: {b.rulingReason}</div>}
           {actor.isControl && actor.mayAct && b.status === "reported" && <RuleUnfoundedForm view={view} breach={b} />}
@@ -40,7 +41,7 @@ export function BreachList({ view, table, actor }: { view: NegotiationView; tabl
           <ul className="hint">
             {table.measuresKept.map((m) => (
               <li key={`${m.turn}-${m.orderId}`}>
-                Turn {m.turn}: {name(m.nation)} — {m.description}
+                Turn {m.turn}: {name(m.nation)} — {withNames(m.description, name)}
               </li>
             ))}
           </ul>
