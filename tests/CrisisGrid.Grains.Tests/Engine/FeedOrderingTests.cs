@@ -19,15 +19,13 @@ public sealed class FeedOrderingTests : EngineTest
     private IEventLog Log => Driver.Silo.Services.GetRequiredService<IEventLog>();
 
     /// <summary>Appends <paramref name="count"/> public news events to the log without publishing them.</summary>
-    private async Task<IReadOnlyList<RecordedEvent>> AppendUnpublished(int count, long streamVersion = 0)
+    private async Task<IReadOnlyList<RecordedEvent>> AppendUnpublished(int count)
     {
-        var events = Enumerable.Range(1, count)
-            .Select(i => new PendingEvent(new NewsPublished($"probe-{streamVersion + i}", $"Bulletin {streamVersion + i}", "Quiet night.", "wire"), Audience.Public))
-            .ToList();
         var recorded = new List<RecordedEvent>();
-        foreach (var e in events)
+        for (var i = 1; i <= count; i++)
         {
-            recorded.AddRange(await Log.AppendAsync(Driver.ExerciseId, Stream, streamVersion + recorded.Count, null, [e]));
+            var news = new PendingEvent(new NewsPublished($"probe-{i}", $"Bulletin {i}", "Quiet night.", "wire"), Audience.Public);
+            recorded.AddRange(await Log.AppendAsync(Driver.ExerciseId, Stream, recorded.Count, null, [news]));
         }
 
         return recorded;
